@@ -1,0 +1,47 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { FindingsScreen } from './FindingsScreen';
+import { Header } from './Header';
+import { createQueryClient } from './query-client';
+import { matchPath, useLocation } from './router';
+import type { QueryClient } from '@tanstack/react-query';
+
+// The detail view is its own chunk: the first screen does not pay for it.
+const FindingDetailScreen = lazy(() => import('../features/finding-detail/FindingDetailScreen'));
+
+function Screens() {
+  const { pathname } = useLocation();
+  const route = matchPath(pathname);
+  switch (route.screen) {
+    case 'findings':
+      return <FindingsScreen />;
+    case 'finding':
+      return (
+        <Suspense fallback={<p className="loading-line">Loading finding…</p>}>
+          <FindingDetailScreen findingId={route.findingId} />
+        </Suspense>
+      );
+    case 'not-found':
+      return (
+        <main className="page">
+          <h1>Page not found</h1>
+          <p>
+            <a href="/">Back to the findings</a>
+          </p>
+        </main>
+      );
+  }
+}
+
+export function App({ queryClient }: { queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <Screens />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * View state in the URL: detector, sort, filters, selected finding and map view, so every view is
+ * a shareable link that restores itself on reload and on back/forward. This module is the only
+ * place that knows the parameter names.
+ */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { sortAttribute, type FindingCriteria, type SortOrder } from '../guardduty';
+import { SEVERITY_BANDS, type SeverityBand } from '../lib/severity';
+import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTERS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from './filters';
+import { navigate, useLocation } from './router';
+
+export interface SortState {
+  attribute: string;
+  order: SortOrder;
+}
+
+export interface MapView {
+  lat: number;
+  lng: number;
+  zoom: number;
+}
+
+export interface ViewState {
+  detectorId?: string;
+  sort: SortState;
+  filters: Filters;
+  /** The finding highlighted in the table and on the map. */
+  selected?: string;
+  /** Whether the attack map panel is shown, its view, and the selected remote IP. */
+  map: { open: boolean; view?: MapView; ip?: string };
+}
+
+/** The GuardDuty console's default: most recently seen first. */
+export const DEFAULT_SORT: SortState = { attribute: 'service.eventLastSeen', order: 'DESC' };
+
+const BANDS = SEVERITY_BANDS.map((b) => b.band) as string[];
+const isBand = (v: string | null): v is SeverityBand => v !== null && BANDS.includes(v);
+const num = (v: string | null) => (v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+
+export function parseViewState(search: URLSearchParams): ViewState {
+  const attr = search.get('sort');
+  const sort: SortState =
+    attr && sortAttribute(attr)
+      ? { attribute: attr, order: search.get('order') === 'ASC' ? 'ASC' : 'DESC' }
+      : DEFAULT_SORT;
+
+  const lists: Record<string, string[]> = {};
+  for (const field of LIST_FILTERS) {
+    const values = search.getAll(field.param).filter((v) => v !== '');
+    if (values.length > 0) lists[field.param] = values;
+  }
+  const filters: Filters = { ...DEFAULT_FILTERS, lists };
+  const sevFrom = search.get('sev');
+  const sevTo = search.get('sevTo');
+  if (isBand(sevFrom)) filters.severity = { from: sevFrom, to: isBand(sevTo) ? sevTo : 'critical' };
+  const updated = search.get('updated');
+  if (updated && updated in TIME_WINDOWS) filters.updated = { window: updated as TimeWindow };
+  else if (updated === 'custom') filters.updated = { from: num(search.get('from')), to: num(search.get('to')) };
+  const archived = search.get('archived');
+  if (archived === 'archived' || archived === 'all') filters.archived = archived as ArchivedState;
+
+  const lat = num(search.get('lat'));
+  const lng = num(search.get('lng'));
+  const zoom = num(search.get('z'));
+  return {
+    detectorId: search.get('detector') || undefined,
+    sort,
+    filters,
+    selected: search.get('selected') || undefined,
+    map: {
+      open: search.get('map') === '1',
+      view: lat !== undefined && lng !== undefined && zoom !== undefined ? { lat, lng, zoom } : undefined,
+      ip: search.get('mapIp') || undefined,
+    },
+  };
+}
+
+/** Writes a state to parameters, leaving defaults out so links stay short. */
+export function serializeViewState(state: ViewState): URLSearchParams {
+  const p = new URLSearchParams();
+  if (state.detectorId) p.set('detector', state.detectorId);
+  if (state.sort.attribute !== DEFAULT_SORT.attribute || state.sort.order !== DEFAULT_SORT.order) {
+    p.set('sort', state.sort.attribute);
+    p.set('order', state.sort.order);
+  }
+  const f = state.filters;
+  for (const field of LIST_FILTERS) for (const v of f.lists[field.param] ?? []) p.append(field.param, v);
+  if (f.severity) {
+    p.set('sev', f.severity.from);
+    if (f.severity.to !== 'critical') p.set('sevTo', f.severity.to);
+  }
+  if (f.updated) {
+    if ('window' in f.updated) p.set('updated', f.updated.window);
+    else {
+      p.set('updated', 'custom');
+      if (f.updated.from !== undefined) p.set('from', String(f.updated.from));
+      if (f.updated.to !== undefined) p.set('to', String(f.updated.to));
+    }
+  }
+  if (f.archived !== 'current') p.set('archived', f.archived);
+  if (state.selected) p.set('selected', state.selected);
+  if (state.map.open) p.set('map', '1');
+  if (state.map.view) {
+    p.set('lat', state.map.view.lat.toFixed(4));
+    p.set('lng', state.map.view.lng.toFixed(4));
+    p.set('z', String(state.map.view.zoom));
+  }
+  if (state.map.ip) p.set('mapIp', state.map.ip);
+  return p;
+}
+
+export function viewHref(pathname: string, state: ViewState): string {
+  const qs = serializeViewState(state).toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}
+
+/**
+ * The view state of the current URL and an updater. `update` takes a function of the current
+ * state; `replace` is for changes that should not add a history entry (map panning, selection).
+ */
+export function useViewState() {
+  const { pathname, href } = useLocation();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- href is the URL's identity
+  const state = useMemo(() => parseViewState(new URL(href, 'http://local').searchParams), [href]);
+  const update = useCallback(
+    (change: (s: ViewState) => ViewState, options: { replace?: boolean; pathname?: string } = {}) => {
+      const current = parseViewState(new URLSearchParams(window.location.search));
+      navigate(viewHref(options.pathname ?? window.location.pathname, change(current)), { replace: options.replace });
+    },
+    [],
+  );
+  return { state, update, pathname };
+}
+
+// The anchor time for relative windows ("last 24 h"): fixed until the analyst refreshes, so the
+// query key (and the data) does not change under them on every render.
+let anchor = Date.now();
+const anchorListeners = new Set<() => void>();
+
+export function refreshAnchor(now = Date.now()): void {
+  anchor = now;
+  anchorListeners.forEach((l) => l());
+}
+
+export function useAnchorTime(): number {
+  return useSyncExternalStore(
+    (l) => {
+      anchorListeners.add(l);
+      return () => anchorListeners.delete(l);
+    },
+    () => anchor,
+    () => anchor,
+  );
+}
+
+/** The findingCriteria of the current filters, stable between refreshes. */
+export function useFindingCriteria(filters: Filters): FindingCriteria {
+  const now = useAnchorTime();
+  const key = JSON.stringify(filters);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the filters' content
+  return useMemo(() => criteriaFromFilters(filters, now), [key, now]);
+}

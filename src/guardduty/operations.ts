@@ -1,0 +1,168 @@
+/**
+ * The /api contract: which GuardDuty operations the dashboard offers, at which paths, and how a
+ * request to them is validated. The server (both sources) and the MSW handlers route through
+ * here, so the SPA, the proxy and the emulator agree on one contract.
+ */
+import { ApiError, internalError, invalidInput, unsupportedOperation } from './errors';
+import type { Finding } from './finding';
+import {
+  detectorIdSchema,
+  getFindingsSchema,
+  getFindingsStatisticsSchema,
+  listDetectorsQuerySchema,
+  listFindingsSchema,
+  parseOrThrow,
+  type GetFindingsRequest,
+  type GetFindingsStatisticsRequest,
+  type ListDetectorsRequest,
+  type ListFindingsRequest,
+} from './requests';
+
+export type OperationName = 'ListDetectors' | 'GetDetector' | 'ListFindings' | 'GetFindings' | 'GetFindingsStatistics';
+
+export interface ListDetectorsResponse { detectorIds: string[]; nextToken?: string }
+export interface GetDetectorResponse { [field: string]: unknown }
+export interface ListFindingsResponse { findingIds: string[]; nextToken: string }
+export interface GetFindingsResponse { findings: Finding[] }
+export interface GetFindingsStatisticsResponse { findingStatistics: { countBySeverity?: Record<string, number> } }
+
+/** What answers the contract in demo mode (the emulator). Throws ApiError for documented errors. */
+export interface GuardDutyBackend {
+  listDetectors(request: ListDetectorsRequest): ListDetectorsResponse;
+  getDetector(detectorId: string): GetDetectorResponse;
+  listFindings(detectorId: string, request: ListFindingsRequest): ListFindingsResponse;
+  getFindings(detectorId: string, request: GetFindingsRequest): GetFindingsResponse;
+  getFindingsStatistics(detectorId: string, request: GetFindingsStatisticsRequest): GetFindingsStatisticsResponse;
+}
+
+interface Route {
+  operation: OperationName;
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+}
+
+const ID = '([^/]+)';
+const ROUTES: readonly Route[] = [
+  { operation: 'ListDetectors', method: 'GET', pattern: /^\/detector\/?$/ },
+  { operation: 'GetDetector', method: 'GET', pattern: new RegExp(`^/detector/${ID}/?$`) },
+  { operation: 'ListFindings', method: 'POST', pattern: new RegExp(`^/detector/${ID}/findings/?$`) },
+  { operation: 'GetFindings', method: 'POST', pattern: new RegExp(`^/detector/${ID}/findings/get/?$`) },
+  { operation: 'GetFindingsStatistics', method: 'POST', pattern: new RegExp(`^/detector/${ID}/findings/statistics/?$`) },
+];
+
+/** GuardDuty operations that change an account, named so the refusal can say what was refused. */
+const WRITE_OPERATIONS: readonly [RegExp, string][] = [
+  [/^\/detector\/[^/]+\/findings\/archive\/?$/, 'ArchiveFindings'],
+  [/^\/detector\/[^/]+\/findings\/unarchive\/?$/, 'UnarchiveFindings'],
+  [/^\/detector\/[^/]+\/findings\/feedback\/?$/, 'UpdateFindingsFeedback'],
+  [/^\/detector\/[^/]+\/findings\/create\/?$/, 'CreateSampleFindings'],
+];
+
+export interface MatchedRoute {
+  operation: OperationName;
+  /** Present for every operation but ListDetectors; validated. */
+  detectorId?: string;
+}
+
+/**
+ * Resolves a path under /api (without the /api prefix) and method to an offered operation, or
+ * throws UnsupportedOperationException: 405 when the path exists with another method, 404 otherwise.
+ */
+export function matchRoute(method: string, path: string): MatchedRoute {
+  const atPath = ROUTES.filter((r) => r.pattern.test(path));
+  const route = atPath.find((r) => r.method === method);
+  if (!route) {
+    const write = WRITE_OPERATIONS.find(([re]) => re.test(path));
+    if (write) throw unsupportedOperation(`${write[1]} is not offered: Findings Atlas is read-only. Use the GuardDuty console to change findings.`, 405);
+    if (atPath.length > 0) {
+      throw unsupportedOperation(`${method} ${path} is not offered: Findings Atlas is read-only (allowed: ${atPath.map((r) => r.method).join(', ')}).`, 405);
+    }
+    throw unsupportedOperation(`No operation at ${path}: the dashboard offers ListDetectors, GetDetector, ListFindings, GetFindings and GetFindingsStatistics.`, 404);
+  }
+  const id = route.pattern.exec(path)?.[1];
+  if (id === undefined) return { operation: route.operation };
+  let detectorId: string;
+  try {
+    detectorId = decodeURIComponent(id);
+  } catch {
+    throw invalidInput('The request is rejected: the parameter detectorId has an invalid value.');
+  }
+  return { operation: route.operation, detectorId: parseOrThrow(detectorIdSchema, detectorId, 'detectorId') };
+}
+
+export type ValidatedRequest =
+  | { operation: 'ListDetectors'; request: ListDetectorsRequest }
+  | { operation: 'GetDetector'; detectorId: string }
+  | { operation: 'ListFindings'; detectorId: string; request: ListFindingsRequest }
+  | { operation: 'GetFindings'; detectorId: string; request: GetFindingsRequest }
+  | { operation: 'GetFindingsStatistics'; detectorId: string; request: GetFindingsStatisticsRequest };
+
+export interface IncomingRequest {
+  method: string;
+  /** Path under /api, e.g. `/detector/abc/findings`. */
+  path: string;
+  query: URLSearchParams;
+  contentType?: string | null;
+  /** The raw body text (POST only). */
+  body?: string;
+}
+
+const isJsonContentType = (ct: string | null | undefined) => !!ct && /^application\/(.+\+)?json\s*(;|$)/i.test(ct.trim());
+
+/** Routes and validates a request exactly as the server does before anything reaches a source. */
+export function validateRequest(req: IncomingRequest): ValidatedRequest {
+  const { operation, detectorId } = matchRoute(req.method, req.path);
+  if (operation === 'ListDetectors') {
+    const query = Object.fromEntries(req.query.entries());
+    return { operation, request: parseOrThrow(listDetectorsQuerySchema, query) };
+  }
+  if (operation === 'GetDetector') return { operation, detectorId: detectorId! };
+  if (!isJsonContentType(req.contentType)) {
+    throw invalidInput(`The request is rejected: ${operation} takes a JSON body (Content-Type: application/json).`, 415);
+  }
+  let body: unknown;
+  try {
+    body = req.body === undefined || req.body.trim() === '' ? {} : JSON.parse(req.body);
+  } catch {
+    throw invalidInput('The request is rejected: the body is not valid JSON.');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw invalidInput('The request is rejected: the body must be a JSON object.');
+  }
+  switch (operation) {
+    case 'ListFindings':
+      return { operation, detectorId: detectorId!, request: parseOrThrow(listFindingsSchema, body) };
+    case 'GetFindings':
+      return { operation, detectorId: detectorId!, request: parseOrThrow(getFindingsSchema, body) };
+    case 'GetFindingsStatistics':
+      return { operation, detectorId: detectorId!, request: parseOrThrow(getFindingsStatisticsSchema, body) };
+  }
+}
+
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function errorResponse(error: ApiError): WireResponse {
+  return { status: error.status, headers: error.headers(), body: JSON.stringify(error.toBody()) };
+}
+
+/** Validates, then answers from a backend (the emulator), in GuardDuty's wire format. */
+export function answer(backend: GuardDutyBackend, req: IncomingRequest): WireResponse {
+  try {
+    const v = validateRequest(req);
+    let result: unknown;
+    switch (v.operation) {
+      case 'ListDetectors': result = backend.listDetectors(v.request); break;
+      case 'GetDetector': result = backend.getDetector(v.detectorId); break;
+      case 'ListFindings': result = backend.listFindings(v.detectorId, v.request); break;
+      case 'GetFindings': result = backend.getFindings(v.detectorId, v.request); break;
+      case 'GetFindingsStatistics': result = backend.getFindingsStatistics(v.detectorId, v.request); break;
+    }
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+  } catch (error) {
+    return errorResponse(error instanceof ApiError ? error : internalError());
+  }
+}
