@@ -1,11 +1,29 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** public/mockServiceWorker.js serves `npm run dev` and the static demo; the production build drops it. */
+function dropMockWorker(mode: string): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'drop-mock-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      if (mode !== 'demo') rmSync(join(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
 
 // The SPA build. `npm run dev` serves it with MSW (mocks/browser.ts) answering /api;
 // the production build never contains MSW (checked by a test).
-export default defineConfig({
-  plugins: [react()],
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), dropMockWorker(mode)],
   build: {
     outDir: 'dist',
     sourcemap: false,
@@ -44,4 +62,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

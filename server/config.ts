@@ -1,0 +1,157 @@
+/**
+ * Server configuration from the command line and the environment. Every mistake is reported as
+ * one ConfigError naming the setting, so `main.ts` can refuse to start with a one-line message.
+ */
+import { parseArgs } from 'node:util';
+
+export type SourceName = 'demo' | 'aws';
+
+export interface TileConfig {
+  url: string;
+  attribution: string;
+}
+
+export interface ServerConfig {
+  source: SourceName;
+  port: number;
+  host: string;
+  /** Required on non-loopback binds; when set, every request must present it (cookie or Bearer). */
+  token: string | null;
+  /** Host names (without port) accepted in the Host header, loopback names included. */
+  allowedHosts: string[];
+  tiles: TileConfig | null;
+  /** AWS region (aws source only). */
+  region: string | null;
+  /** Custom GuardDuty endpoint, possibly with a base path (aws source only). */
+  endpoint: string | null;
+  /** The built SPA (dist/). */
+  staticDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+const LOOPBACK_HOST_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+const MIN_TOKEN_LENGTH = 16;
+
+export function isLoopbackAddress(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+const isWildcardAddress = (host: string) => ['0.0.0.0', '::', '[::]'].includes(host);
+
+/** `::1` is written `[::1]` in a Host header; other names and IPv4 addresses as-is. */
+const asHostHeaderName = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host).toLowerCase();
+
+function parseSource(value: string, setting: string): SourceName {
+  if (value === 'demo' || value === 'aws') return value;
+  throw new ConfigError(`${setting} must be 'demo' or 'aws' (got '${value}').`);
+}
+
+function parsePort(value: string, setting: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(`${setting} must be a port number 0-65535 (got '${value}').`);
+  return port;
+}
+
+function parseAllowedHosts(value: string | undefined): string[] {
+  const hosts = (value ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const host of hosts) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(host)) {
+      throw new ConfigError(`FINDINGS_ATLAS_ALLOWED_HOSTS takes host names without scheme, port or path (got '${host}').`);
+    }
+  }
+  return hosts;
+}
+
+function parseHttpUrl(value: string, setting: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${setting} must be an absolute http(s) URL (got '${value}').`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${setting} must be an http(s) URL (got '${value}').`);
+  if (url.username || url.password) throw new ConfigError(`${setting} must not contain credentials.`);
+  return url;
+}
+
+function parseTiles(env: NodeJS.ProcessEnv): TileConfig | null {
+  const url = env.FINDINGS_ATLAS_TILE_URL?.trim();
+  const attribution = env.FINDINGS_ATLAS_TILE_ATTRIBUTION?.trim() ?? '';
+  if (!url) {
+    if (attribution) throw new ConfigError('FINDINGS_ATLAS_TILE_ATTRIBUTION is set but FINDINGS_ATLAS_TILE_URL is not.');
+    return null;
+  }
+  parseHttpUrl(url, 'FINDINGS_ATLAS_TILE_URL');
+  return { url, attribution };
+}
+
+function parseEndpoint(env: NodeJS.ProcessEnv): string | null {
+  const [setting, value] = env.AWS_ENDPOINT_URL_GUARDDUTY
+    ? ['AWS_ENDPOINT_URL_GUARDDUTY', env.AWS_ENDPOINT_URL_GUARDDUTY]
+    : ['AWS_ENDPOINT_URL', env.AWS_ENDPOINT_URL];
+  if (!value) return null;
+  const url = parseHttpUrl(value.trim(), setting);
+  if (url.search || url.hash) throw new ConfigError(`${setting} must not contain a query or fragment.`);
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseRegion(env: NodeJS.ProcessEnv): string {
+  const region = (env.AWS_REGION || env.AWS_DEFAULT_REGION || '').trim();
+  if (!region) throw new ConfigError('AWS_REGION (or AWS_DEFAULT_REGION) is required with --source aws.');
+  // The region becomes part of the endpoint host name.
+  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) throw new ConfigError(`AWS_REGION is not a region name (got '${region}').`);
+  return region;
+}
+
+function parseToken(env: NodeJS.ProcessEnv, host: string): string | null {
+  const token = env.FINDINGS_ATLAS_TOKEN || null;
+  if (token === null && !isLoopbackAddress(host)) {
+    throw new ConfigError(`FINDINGS_ATLAS_TOKEN is required to listen on ${host} (not loopback): set it to a long random secret.`);
+  }
+  if (token !== null && token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(`FINDINGS_ATLAS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters.`);
+  }
+  return token;
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { source: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message} (usage: [--source demo|aws] [--port N] [--host H])`);
+  }
+}
+
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, staticDir: string): ServerConfig {
+  const args = parseCommandLine(argv);
+  const source = args.source !== undefined
+    ? parseSource(args.source, '--source')
+    : parseSource(env.FINDINGS_ATLAS_SOURCE || 'demo', 'FINDINGS_ATLAS_SOURCE');
+  const port = args.port !== undefined ? parsePort(args.port, '--port') : parsePort(env.PORT || String(DEFAULT_PORT), 'PORT');
+  const host = (args.host ?? (env.HOST || DEFAULT_HOST)).trim();
+  if (!host || /[\s/]/.test(host)) throw new ConfigError(`${args.host !== undefined ? '--host' : 'HOST'} must be an address or host name (got '${host}').`);
+
+  const boundName = isWildcardAddress(host) ? [] : [asHostHeaderName(host)];
+  const allowedHosts = [...new Set([...LOOPBACK_HOST_NAMES, ...boundName, ...parseAllowedHosts(env.FINDINGS_ATLAS_ALLOWED_HOSTS)])];
+
+  return {
+    source,
+    port,
+    host,
+    token: parseToken(env, host),
+    allowedHosts,
+    tiles: parseTiles(env),
+    region: source === 'aws' ? parseRegion(env) : null,
+    endpoint: source === 'aws' ? parseEndpoint(env) : null,
+    staticDir,
+  };
+}

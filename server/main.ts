@@ -1,0 +1,55 @@
+/**
+ * Entry point: `node dist-server/main.js [--source demo|aws] [--port N] [--host H]`.
+ * Parses the configuration (refusing to start on any mistake), picks the source, listens,
+ * and shuts down cleanly on SIGTERM/SIGINT.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, parseConfig, type ServerConfig } from './config';
+import { stdoutLogger } from './log';
+import { createAwsSource } from './sources/aws';
+import { createDemoSource } from './sources/demo';
+import type { Source } from './sources/source';
+
+/** dist/ next to this file's directory: right for both server/main.ts (tsx) and dist-server/main.js. */
+const STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+const FORCED_EXIT_MS = 5_000;
+
+function loadConfig(): ServerConfig {
+  try {
+    return parseConfig(process.argv.slice(2), process.env, STATIC_DIR);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Findings Atlas: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+const createSource = (config: ServerConfig): Source =>
+  config.source === 'aws' ? createAwsSource({ region: config.region!, endpoint: config.endpoint }) : createDemoSource();
+
+function describe(config: ServerConfig, address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const source = config.source === 'aws' ? `aws (${config.region})` : 'demo';
+  return `Findings Atlas on http://${host}:${address.port} — source: ${source}`;
+}
+
+const config = loadConfig();
+const server = serve({ fetch: createApp(config, createSource(config)).fetch, port: config.port, hostname: config.host }, (address) =>
+  stdoutLogger(describe(config, address)),
+);
+server.on('error', (error: NodeJS.ErrnoException) => {
+  process.stderr.write(`Findings Atlas: cannot listen on ${config.host}:${config.port} (${error.code ?? error.message}).\n`);
+  process.exit(1);
+});
+
+function shutDown() {
+  // close() waits for open connections; idle keep-alive ones are closed now, busy ones get a grace period.
+  server.close(() => process.exit(0));
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  setTimeout(() => process.exit(0), FORCED_EXIT_MS).unref();
+}
+process.once('SIGTERM', shutDown);
+process.once('SIGINT', shutDown);

@@ -1,0 +1,134 @@
+/**
+ * Security defaults (DESIGN.md): response headers and CSP on everything; a Host allow-list
+ * against DNS rebinding; same-origin checks on Origin and Sec-Fetch-Site; and, when a token is
+ * configured (required off loopback), the token → HttpOnly cookie model.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { accessDenied, type ApiError } from '../src/guardduty/errors';
+import type { ServerConfig } from './config';
+import { apiErrorResponse, plainText } from './wire';
+
+export const SESSION_COOKIE = 'fa_session';
+
+export function contentSecurityPolicy(tileUrl: string | null): string {
+  const tileOrigin = tileUrl ? ` ${new URL(tileUrl).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data:${tileOrigin}`,
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+
+/** Set after the handler ran, so refusals and errors carry them too. */
+export function securityHeaders(config: ServerConfig): MiddlewareHandler {
+  const headers: Record<string, string> = {
+    'content-security-policy': contentSecurityPolicy(config.tiles?.url ?? null),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  };
+  return async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    if (isApiPath(c.req.path) || c.req.path === '/healthz') c.header('cache-control', 'no-store');
+  };
+}
+
+/** SHA-256 both sides first: timingSafeEqual needs equal lengths, and the length must not leak either. */
+export function constantTimeEquals(a: string, b: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/** The cookie carries a value derived from the token, not the token itself. */
+export const sessionValue = (token: string) => createHmac('sha256', token).update('findings-atlas session v1').digest('base64url');
+
+const isHttps = (c: Context) =>
+  c.req.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https' ||
+  Boolean((c.env as { incoming?: { socket?: { encrypted?: boolean } } } | undefined)?.incoming?.socket?.encrypted);
+
+/** `localhost:8787` → `localhost`, `[::1]:8787` → `[::1]`. */
+const hostName = (host: string) => (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]).toLowerCase();
+
+/** /api gets GuardDuty's error format; pages a short plain-text explanation. */
+function refuse(c: Context, error: ApiError, headers: Record<string, string> = {}): Response {
+  const response = isApiPath(c.req.path) ? apiErrorResponse(error) : plainText(error.status, `Findings Atlas: ${error.message}`);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * A top-level navigation to a page (someone followed a shared link from another site) is
+ * harmless: it reads nothing and changes nothing. Everything else must be same-origin.
+ */
+const isPageNavigation = (c: Context) =>
+  (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+  !isApiPath(c.req.path) &&
+  c.req.header('sec-fetch-mode') === 'navigate' &&
+  c.req.header('sec-fetch-dest') === 'document';
+
+function originProblem(c: Context): string | null {
+  const host = c.req.header('host') ?? '';
+  const origin = c.req.header('origin');
+  const ownOrigin = `${isHttps(c) ? 'https' : 'http'}://${host}`.toLowerCase();
+  if (origin !== undefined && origin.toLowerCase() !== ownOrigin) return `requests from origin ${origin} are not accepted.`;
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none' && !isPageNavigation(c)) {
+    return `${site} requests are not accepted (Sec-Fetch-Site).`;
+  }
+  return null;
+}
+
+function tokenProblem(c: Context, token: string): Response | null {
+  const url = new URL(c.req.url);
+  const offered = url.searchParams.get('token');
+  if (offered !== null && !isApiPath(c.req.path) && c.req.method === 'GET') {
+    if (!constantTimeEquals(offered, token)) return refuse(c, accessDenied('the access token is not valid.', 401));
+    url.searchParams.delete('token');
+    const cookie = `${SESSION_COOKIE}=${sessionValue(token)}; HttpOnly; SameSite=Strict; Path=/${isHttps(c) ? '; Secure' : ''}`;
+    return new Response(null, { status: 302, headers: { location: url.pathname + url.search, 'set-cookie': cookie } });
+  }
+  const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer !== undefined) {
+    return constantTimeEquals(bearer.trim(), token) ? null : refuse(c, accessDenied('the access token is not valid.', 401), { 'www-authenticate': 'Bearer' });
+  }
+  const session = getCookie(c, SESSION_COOKIE);
+  if (session !== undefined && constantTimeEquals(session, sessionValue(token))) return null;
+  return refuse(
+    c,
+    accessDenied('an access token is required: open the link with ?token=… you were given, or send Authorization: Bearer <token>.', 401),
+    { 'www-authenticate': 'Bearer' },
+  );
+}
+
+/** Host allow-list, then same-origin checks, then the token (when configured). */
+export function requestGuard(config: ServerConfig): MiddlewareHandler {
+  const allowed = new Set(config.allowedHosts);
+  return async (c, next) => {
+    const host = c.req.header('host');
+    if (!host || !allowed.has(hostName(host))) {
+      return refuse(c, accessDenied(`the Host header '${host ?? ''}' is not allowed (add it to FINDINGS_ATLAS_ALLOWED_HOSTS).`, 403));
+    }
+    const problem = originProblem(c);
+    if (problem) return refuse(c, accessDenied(problem, 403));
+    if (config.token !== null) {
+      const refusal = tokenProblem(c, config.token);
+      if (refusal) return refusal;
+    }
+    await next();
+  };
+}

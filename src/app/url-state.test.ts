@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { criteriaFromFilters } from './filters';
+import { DEFAULT_SORT, parseViewState, serializeViewState } from './url-state';
+import { FILTER_ATTRIBUTES } from '../guardduty/filter-attributes';
+
+describe('view state in the URL', () => {
+  it('defaults to current findings, most recently seen first', () => {
+    const s = parseViewState(new URLSearchParams(''));
+    expect(s.sort).toEqual(DEFAULT_SORT);
+    expect(s.filters.archived).toBe('current');
+    expect(serializeViewState(s).toString()).toBe('');
+  });
+
+  it('round-trips every part of the state', () => {
+    const qs =
+      'detector=abc&sort=severity&order=ASC&type=Recon%3AEC2%2FPortProbeUnprotectedPort&type=Backdoor%3AEC2%2FC%26CActivity.B%21DNS&country=Korea%2C+Republic+of&sev=high&sevTo=high&updated=custom&from=1000&to=2000&archived=all&selected=f1&map=1&lat=10.0000&lng=-20.5000&z=4&mapIp=1.2.3.4';
+    const state = parseViewState(new URLSearchParams(qs));
+    expect(state.filters.lists.type).toHaveLength(2);
+    expect(state.filters.lists.country).toEqual(['Korea, Republic of']);
+    expect(state.map).toEqual({ open: true, view: { lat: 10, lng: -20.5, zoom: 4 }, ip: '1.2.3.4' });
+    expect(parseViewState(serializeViewState(state))).toEqual(state);
+  });
+
+  it('ignores unknown sort attributes and bad values instead of failing', () => {
+    const s = parseViewState(new URLSearchParams('sort=title&sev=extreme&archived=maybe&updated=1y&z=abc'));
+    expect(s.sort).toEqual(DEFAULT_SORT);
+    expect(s.filters.severity).toBeUndefined();
+    expect(s.filters.archived).toBe('current');
+    expect(s.filters.updated).toBeUndefined();
+    expect(s.map.view).toBeUndefined();
+  });
+});
+
+describe('criteriaFromFilters', () => {
+  const now = Date.UTC(2026, 10, 25);
+
+  it('maps each filter to one condition on an attribute GuardDuty accepts', () => {
+    const state = parseViewState(new URLSearchParams('type=A&type=B&account=1&probeIp=5.6.7.8&apiCountry=China&sev=medium&sevTo=high&updated=7d&archived=archived'));
+    const { criterion } = criteriaFromFilters(state.filters, now);
+    expect(criterion).toEqual({
+      type: { eq: ['A', 'B'] },
+      accountId: { eq: ['1'] },
+      'service.action.portProbeAction.portProbeDetails.remoteIpDetails.ipAddressV4': { eq: ['5.6.7.8'] },
+      'service.action.awsApiCallAction.remoteIpDetails.country.countryName': { eq: ['China'] },
+      severity: { gte: 4, lt: 9 },
+      updatedAt: { gte: now - 7 * 24 * 3600_000 },
+      'service.archived': { eq: ['true'] },
+    });
+    for (const attribute of Object.keys(criterion!)) expect(FILTER_ATTRIBUTES).toContain(attribute);
+  });
+
+  it('leaves service.archived out for All, so archived findings are included', () => {
+    const { criterion } = criteriaFromFilters(parseViewState(new URLSearchParams('archived=all')).filters, now);
+    expect(criterion).toEqual({});
+  });
+
+  it('sends custom time ranges as epoch milliseconds', () => {
+    const { criterion } = criteriaFromFilters(parseViewState(new URLSearchParams('updated=custom&from=1500.7&to=2000')).filters, now);
+    expect(criterion!.updatedAt).toEqual({ gte: 1500, lte: 2000 });
+  });
+});
+
+describe('filter fields', () => {
+  it('only ever filter on attributes GuardDuty documents', async () => {
+    const { LIST_FILTERS } = await import('./filters');
+    for (const field of LIST_FILTERS) expect(FILTER_ATTRIBUTES, field.param).toContain(field.attribute);
+  });
+});
