@@ -53,6 +53,16 @@ export default tseslint.config(
       ] }],
     },
   })),
+  // A feature's tests (and their helpers) reach MSW and the emulator through src/test/msw; still not other features.
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.test.{ts,tsx}`, `src/features/${feature}/**/test-utils.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: FEATURES.filter((f) => f !== feature).map((f) => `**/features/${f}/**`), message: 'Import from src/app, src/api, src/components or src/lib instead.' },
+        { group: ['**/server/**', '**/mocks/**'], message: 'Tests import MSW and the emulator through src/test/msw.' },
+      ] }],
+    },
+  })),
   // The contract and the emulator are pure: no DOM, no Node APIs.
   {
     files: ['src/guardduty/**/*.ts', 'mocks/emulator/**/*.ts'],

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 // Compiles the Node server (and the contract and emulator it imports) to dist-server/main.js:
 // Node 20 cannot run TypeScript directly. Dependencies stay external and load from node_modules.
 export default defineConfig({
+  publicDir: false,
   build: {
     ssr: 'server/main.ts',
     outDir: 'dist-server',

@@ -30,6 +30,8 @@ export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = 
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // One log line per request: an unread pipe fills up (64 KiB) and then blocks the server's writes.
+  child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -56,7 +58,12 @@ function bundleRows(): Row[] {
   ];
 }
 
-type Bench = (baseUrl: string) => Promise<Row[]>;
+/** The demo server the benches run against; `pid` lets a bench read its memory from /proc. */
+export interface BenchServer {
+  pid?: number;
+}
+
+type Bench = (baseUrl: string, server: BenchServer) => Promise<Row[]>;
 
 /** Optional parts: each feature's bench module, loaded if present. */
 async function optionalBenches(): Promise<[string, Bench][]> {
@@ -71,11 +78,11 @@ async function optionalBenches(): Promise<[string, Bench][]> {
   for (const [name, path, fn] of parts) {
     try {
       const mod = (await import(path)) as Record<string, unknown>;
-      const run = mod[fn] as (url: string) => Promise<Record<string, number | string> | Row[]>;
+      const run = mod[fn] as (url: string, server: BenchServer) => Promise<Record<string, number | string> | Row[]>;
       out.push([
         name,
-        async (url) => {
-          const result = await run(url);
+        async (url, server) => {
+          const result = await run(url, server);
           return Array.isArray(result) ? result : Object.entries(result).map(([metric, value]) => ({ metric, value: String(value) }));
         },
       ]);
@@ -100,7 +107,7 @@ async function main() {
   try {
     for (const [name, bench] of await optionalBenches()) {
       process.stderr.write(`bench: ${name}…\n`);
-      rows.push(...(await bench(url)).map((r) => ({ ...r, metric: `${name}: ${r.metric}` })));
+      rows.push(...(await bench(url, { pid: child.pid })).map((r) => ({ ...r, metric: `${name}: ${r.metric}` })));
     }
   } finally {
     child.kill('SIGTERM');

@@ -5,11 +5,12 @@
  */
 import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
+import { invalidInput } from '../src/guardduty/errors';
 import { matchRoute } from '../src/guardduty/operations';
 import { readBodyWithin } from './body';
 import type { ServerConfig } from './config';
 import { requestLog, stdoutLogger, type Logger } from './log';
-import { requestGuard, securityHeaders } from './security';
+import { isApiPath, requestGuard, securityHeaders } from './security';
 import type { Source } from './sources/source';
 import { serveStatic } from './static';
 import { errorToResponse, plainText } from './wire';
@@ -18,7 +19,17 @@ export interface AppOptions {
   log?: Logger;
 }
 
-const utf8 = new TextDecoder();
+// Fatal and BOM-preserving: the bytes validated are exactly the bytes the aws source forwards, so
+// invalid UTF-8 (or a BOM) is refused here rather than reaching GuardDuty unchecked.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeBody(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw invalidInput('The request is rejected: the body is not valid UTF-8 JSON.');
+  }
+}
 
 export function createApp(config: ServerConfig, source: Source, options: AppOptions = {}) {
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
@@ -43,7 +54,7 @@ export function createApp(config: ServerConfig, source: Source, options: AppOpti
         path,
         query: new URL(c.req.url).searchParams,
         contentType: c.req.header('content-type') ?? null,
-        body: isPost ? utf8.decode(bodyBytes) : undefined,
+        body: isPost ? decodeBody(bodyBytes) : undefined,
       };
       return await source.handle({ incoming, bodyBytes }, c.req.raw.signal);
     } catch (error) {
@@ -55,7 +66,7 @@ export function createApp(config: ServerConfig, source: Source, options: AppOpti
   app.all('*', (c) => serveStatic(c.req.raw, c.env?.incoming?.url ?? new URL(c.req.url).pathname, config.staticDir));
 
   // Unexpected failures: no stack traces or messages reach the client.
-  app.onError((error, c) => (c.req.path.startsWith('/api') ? errorToResponse(error) : plainText(500, 'Findings Atlas: internal error.')));
+  app.onError((error, c) => (isApiPath(c.req.path) ? errorToResponse(error) : plainText(500, 'Findings Atlas: internal error.')));
 
   return app;
 }

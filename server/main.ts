@@ -5,9 +5,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, parseConfig, type ServerConfig } from './config';
+import { listen } from './listen';
 import { stdoutLogger } from './log';
 import { createAwsSource } from './sources/aws';
 import { createDemoSource } from './sources/demo';
@@ -37,18 +37,16 @@ function describe(config: ServerConfig, address: AddressInfo): string {
 }
 
 const config = loadConfig();
-const server = serve({ fetch: createApp(config, createSource(config)).fetch, port: config.port, hostname: config.host }, (address) =>
-  stdoutLogger(describe(config, address)),
-);
-server.on('error', (error: NodeJS.ErrnoException) => {
+const { server, address } = await listen(createApp(config, createSource(config)).fetch, config).catch((error: NodeJS.ErrnoException) => {
   process.stderr.write(`Findings Atlas: cannot listen on ${config.host}:${config.port} (${error.code ?? error.message}).\n`);
   process.exit(1);
 });
+stdoutLogger(describe(config, address));
 
 function shutDown() {
   // close() waits for open connections; idle keep-alive ones are closed now, busy ones get a grace period.
   server.close(() => process.exit(0));
-  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  server.closeIdleConnections();
   setTimeout(() => process.exit(0), FORCED_EXIT_MS).unref();
 }
 process.once('SIGTERM', shutDown);

@@ -4,6 +4,8 @@
  * configured (required off loopback), the token → HttpOnly cookie model.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { TLSSocket } from 'node:tls';
+import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { accessDenied, type ApiError } from '../src/guardduty/errors';
@@ -28,19 +30,22 @@ export function contentSecurityPolicy(tileUrl: string | null): string {
   ].join('; ');
 }
 
-const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+
+/** The headers every response carries. */
+export const securityHeaderValues = (config: ServerConfig): Record<string, string> => ({
+  'content-security-policy': contentSecurityPolicy(config.tiles?.url ?? null),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+});
 
 /** Set after the handler ran, so refusals and errors carry them too. */
 export function securityHeaders(config: ServerConfig): MiddlewareHandler {
-  const headers: Record<string, string> = {
-    'content-security-policy': contentSecurityPolicy(config.tiles?.url ?? null),
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'x-frame-options': 'DENY',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-  };
+  const headers = securityHeaderValues(config);
   return async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
@@ -57,9 +62,10 @@ export function constantTimeEquals(a: string, b: string): boolean {
 /** The cookie carries a value derived from the token, not the token itself. */
 export const sessionValue = (token: string) => createHmac('sha256', token).update('findings-atlas session v1').digest('base64url');
 
+/** TLS here, or at the reverse proxy in front (X-Forwarded-Proto). */
 const isHttps = (c: Context) =>
   c.req.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https' ||
-  Boolean((c.env as { incoming?: { socket?: { encrypted?: boolean } } } | undefined)?.incoming?.socket?.encrypted);
+  (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket instanceof TLSSocket;
 
 /** `localhost:8787` → `localhost`, `[::1]:8787` → `[::1]`. */
 const hostName = (host: string) => (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]).toLowerCase();
@@ -99,8 +105,10 @@ function tokenProblem(c: Context, token: string): Response | null {
   if (offered !== null && !isApiPath(c.req.path) && c.req.method === 'GET') {
     if (!constantTimeEquals(offered, token)) return refuse(c, accessDenied('the access token is not valid.', 401));
     url.searchParams.delete('token');
+    // One leading slash only: `//host` in Location would leave the site.
+    const location = `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
     const cookie = `${SESSION_COOKIE}=${sessionValue(token)}; HttpOnly; SameSite=Strict; Path=/${isHttps(c) ? '; Secure' : ''}`;
-    return new Response(null, { status: 302, headers: { location: url.pathname + url.search, 'set-cookie': cookie } });
+    return new Response(null, { status: 302, headers: { location, 'set-cookie': cookie } });
   }
   const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer !== undefined) {
@@ -122,6 +130,11 @@ export function requestGuard(config: ServerConfig): MiddlewareHandler {
     const host = c.req.header('host');
     if (!host || !allowed.has(hostName(host))) {
       return refuse(c, accessDenied(`the Host header '${host ?? ''}' is not allowed (add it to FINDINGS_ATLAS_ALLOWED_HOSTS).`, 403));
+    }
+    // An absolute-form target (`GET http://other.example/api/…`) names its own host, which wins over Host (RFC 9112 §3.2.2).
+    const authority = new URL(c.req.url).host;
+    if (!allowed.has(hostName(authority))) {
+      return refuse(c, accessDenied(`the host '${authority}' is not allowed (add it to FINDINGS_ATLAS_ALLOWED_HOSTS).`, 403));
     }
     const problem = originProblem(c);
     if (problem) return refuse(c, accessDenied(problem, 403));

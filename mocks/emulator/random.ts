@@ -9,12 +9,17 @@ export class Random {
     this.state = seed >>> 0;
   }
 
-  /** A float in [0, 1). */
-  next(): number {
+  /** An unsigned 32-bit integer. */
+  uint32(): number {
     let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.uint32() / 4294967296;
   }
 
   /** An integer in [min, max], both included. */
@@ -30,15 +35,22 @@ export class Random {
     return items[Math.floor(this.next() * items.length)];
   }
 
-  /** Picks by `weight(item)`; items of weight 0 are never picked. */
-  weighted<T>(items: readonly T[], weight: (item: T) => number): T {
-    const total = items.reduce((sum, item) => sum + weight(item), 0);
-    let r = this.next() * total;
-    for (const item of items) {
-      r -= weight(item);
-      if (r < 0) return item;
-    }
-    return items[items.length - 1];
+  /** A picker by `weight(item)` (items of weight 0 are never picked), its cumulative weights computed once. */
+  weighted<T>(items: readonly T[], weight: (item: T) => number): () => T {
+    const cumulative: number[] = [];
+    let total = 0;
+    for (const item of items) cumulative.push((total += weight(item)));
+    return () => {
+      const r = this.next() * total;
+      let low = 0;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (cumulative[mid] > r) high = mid;
+        else low = mid + 1;
+      }
+      return items[low];
+    };
   }
 
   /** `count` characters drawn from `alphabet`. */
@@ -48,8 +60,11 @@ export class Random {
     return out;
   }
 
+  /** Lower-case hex digits, eight per draw (finding ids need 32 for each of 10,000 findings). */
   hex(count: number): string {
-    return this.chars(count, '0123456789abcdef');
+    let out = '';
+    while (out.length < count) out += this.uint32().toString(16).padStart(8, '0');
+    return out.slice(0, count);
   }
 
   /** AWS-style upper-case identifiers (access key ids, principal ids). */

@@ -10,7 +10,7 @@ import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, HttpRequest } from '@smithy/types';
 import { ApiError, internalError, parseWireError } from '../../src/guardduty/errors';
-import { validateRequest, type IncomingRequest } from '../../src/guardduty/operations';
+import { validateRequest, type IncomingRequest, type OperationName } from '../../src/guardduty/operations';
 import { errorToResponse } from '../wire';
 import type { Source } from './source';
 import { exchange, passedHeaders, type UpstreamResponse } from './upstream';
@@ -50,9 +50,10 @@ const reportingFailures = (provider: CredentialsProvider): CredentialsProvider =
 /** RFC 3986 encoding, as SigV4 canonicalizes: what is sent is exactly what was signed. */
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/** One value per parameter, the last: exactly what validation saw (Object.fromEntries keeps the last). */
 function queryOf(params: URLSearchParams): Record<string, string[]> {
   const query: Record<string, string[]> = {};
-  for (const [key, value] of params) (query[key] ??= []).push(value);
+  for (const [key, value] of params) query[key] = [value];
   return query;
 }
 
@@ -83,8 +84,8 @@ export function createAwsSource(options: AwsSourceOptions): Source {
     credentials: reportingFailures(options.credentials ?? fromNodeProviderChain()),
   });
 
-  /** The unsigned upstream request; ListDetectors keeps its query, POSTs carry the original bytes. */
-  function toUpstream(incoming: IncomingRequest, body: Uint8Array): HttpRequest {
+  /** The unsigned upstream request; ListDetectors keeps its (validated) query, POSTs carry the original bytes. */
+  function toUpstream(incoming: IncomingRequest, body: Uint8Array, operation: OperationName): HttpRequest {
     const hasBody = incoming.method === 'POST';
     return {
       method: incoming.method,
@@ -92,7 +93,7 @@ export function createAwsSource(options: AwsSourceOptions): Source {
       hostname: endpoint.hostname,
       port: endpoint.port ? Number(endpoint.port) : undefined,
       path: basePath + incoming.path,
-      query: incoming.method === 'GET' ? queryOf(incoming.query) : {},
+      query: operation === 'ListDetectors' ? queryOf(incoming.query) : {},
       headers: {
         host: endpoint.host,
         accept: 'application/json',
@@ -150,8 +151,8 @@ export function createAwsSource(options: AwsSourceOptions): Source {
     async handle({ incoming, bodyBytes }, clientSignal) {
       const deadline = AbortSignal.any([AbortSignal.timeout(timeoutMs), clientSignal]);
       try {
-        validateRequest(incoming);
-        return await forwardWithRetries(toUpstream(incoming, bodyBytes), deadline);
+        const { operation } = validateRequest(incoming);
+        return await forwardWithRetries(toUpstream(incoming, bodyBytes, operation), deadline);
       } catch (error) {
         return failure(error, deadline, clientSignal);
       }

@@ -3,12 +3,12 @@
  * un-normalised paths), a fixture dist/, and a local fake GuardDuty upstream.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import { listen } from '../listen';
 import type { ServerConfig } from '../config';
 import type { Source } from '../sources/source';
 
@@ -58,10 +58,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export async function startApp(config: ServerConfig, source: Source): Promise<Running> {
   const logs: string[] = [];
   const app = createApp(config, source, { log: (line) => logs.push(line) });
-  let server!: ReturnType<typeof serve>;
-  const address = await new Promise<AddressInfo>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, resolve);
-  });
+  const { server, address } = await listen(app.fetch, { ...config, port: 0, host: '127.0.0.1' });
   return {
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,
@@ -69,7 +66,7 @@ export async function startApp(config: ServerConfig, source: Source): Promise<Ru
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.closeAllConnections();
       }),
   };
 }
@@ -90,12 +87,14 @@ export interface RawRequest {
   chunked?: boolean;
 }
 
-/** node:http keeps the path exactly as given (no dot-segment normalisation) and lets us set Host. */
+/** node:http keeps the path exactly as given (no dot-segment normalisation) and lets us set Host; one connection per request, so a refused upload cannot spill into the next. */
 export function raw(port: number, request: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host: `127.0.0.1:${port}`, ...request.headers };
     if (request.body !== undefined && !request.chunked) headers['content-length'] ??= String(Buffer.byteLength(request.body));
-    const req = http.request({ host: '127.0.0.1', port, method: request.method ?? 'GET', path: request.path, headers }, (res) => {
+    let answered = false;
+    const req = http.request({ agent: false, host: '127.0.0.1', port, method: request.method ?? 'GET', path: request.path, headers }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -106,6 +105,8 @@ export function raw(port: number, request: RawRequest): Promise<RawResponse> {
     });
     // The server may answer (413) and close before the whole upload is written.
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    // …but a connection that closes without any answer is a failure, not a hang.
+    req.on('close', () => (answered ? undefined : reject(new Error(`${request.method ?? 'GET'} ${request.path}: connection closed without a response`))));
     if (request.body !== undefined && request.chunked) {
       const body = Buffer.from(request.body);
       for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.subarray(i, i + 64 * 1024));
@@ -114,6 +115,48 @@ export function raw(port: number, request: RawRequest): Promise<RawResponse> {
       req.end(request.body);
     }
   });
+}
+
+/**
+ * Bytes the node:http client refuses to send (NUL or control characters in the request line or
+ * headers, bad Content-Length, no Host) written to a raw socket; the answer is read until the
+ * server closes. The request should say `Connection: close`.
+ */
+export function rawBytes(port: number, bytes: string | Buffer, timeoutMs = 5_000): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    // write, not end: a half-closed socket makes node:http abort the request before an async answer.
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error('rawBytes: no answer in time')));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    socket.on('close', () => {
+      const data = Buffer.concat(chunks);
+      const end = data.indexOf('\r\n\r\n');
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(data.toString('latin1'));
+      if (end < 0 || !status) return reject(new Error(`rawBytes: no HTTP response (${JSON.stringify(data.toString('latin1').slice(0, 80))})`));
+      const headers: http.IncomingHttpHeaders = {};
+      for (const line of data.subarray(0, end).toString('latin1').split('\r\n').slice(1)) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      let body: Buffer = data.subarray(end + 4);
+      if (/chunked/i.test(String(headers['transfer-encoding'] ?? ''))) body = dechunk(body);
+      resolve({ status: Number(status[1]), headers, body, text: body.toString('utf8') });
+    });
+  });
+}
+
+function dechunk(data: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 0; at < data.length; ) {
+    const lineEnd = data.indexOf('\r\n', at);
+    const size = parseInt(data.subarray(at, lineEnd).toString('latin1'), 16);
+    if (!(size > 0)) break;
+    parts.push(data.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
 }
 
 export interface RecordedRequest {
@@ -155,3 +198,10 @@ export async function startFakeUpstream(basePath = ''): Promise<FakeUpstream> {
   fake.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}${basePath}`;
   return fake;
 }
+
+/** For tests about the HTTP surface around the source: answers every /api call with `{}`. */
+export const stubSource: Source = {
+  name: 'demo',
+  region: null,
+  handle: async () => new Response('{}', { headers: { 'content-type': 'application/json' } }),
+};

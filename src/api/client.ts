@@ -56,7 +56,7 @@ const detectorPath = (detectorId: string) => `/api/detector/${encodeURIComponent
 export interface Health {
   status: string;
   source: 'demo' | 'aws';
-  region?: string;
+  region?: string | null;
   mode?: string;
   readOnly?: boolean;
   tiles?: { url: string; attribution?: string } | null;

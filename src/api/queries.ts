@@ -37,6 +37,23 @@ export interface FindingsPage {
   nextToken?: string;
 }
 
+/** The ListFindings body of a findings list page (the view's criteria and sort). */
+export function listFindingsBody(criteria: FindingCriteria, sort: SortState, nextToken: string | undefined, maxResults = PAGE_SIZE) {
+  return { findingCriteria: criteria, sortCriteria: { attributeName: sort.attribute, orderBy: sort.order }, maxResults, ...(nextToken ? { nextToken } : {}) };
+}
+
+/** A page from ListFindings' ids and GetFindings' bodies, in ListFindings' order. */
+export function assembleFindingsPage(ids: string[], findings: Finding[], nextToken: string | undefined): FindingsPage {
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  return {
+    ids,
+    findings: ids.map((id) => byId.get(id)).filter((f): f is Finding => f !== undefined),
+    missingIds: ids.filter((id) => !byId.has(id)),
+    // AWS ends the list with "" — treat it like no token.
+    nextToken: nextToken || undefined,
+  };
+}
+
 /** Fetches one page: ListFindings gives the order, GetFindings the bodies, in ListFindings' order. */
 export async function fetchFindingsPage(
   detectorId: string,
@@ -45,21 +62,10 @@ export async function fetchFindingsPage(
   nextToken: string | undefined,
   signal?: AbortSignal,
 ): Promise<FindingsPage> {
-  const list: ListFindingsResponse = await listFindings(
-    detectorId,
-    { findingCriteria: criteria, sortCriteria: { attributeName: sort.attribute, orderBy: sort.order }, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) },
-    signal,
-  );
+  const list: ListFindingsResponse = await listFindings(detectorId, listFindingsBody(criteria, sort, nextToken), signal);
   const ids = list.findingIds ?? [];
   const { findings } = ids.length > 0 ? await getFindings(detectorId, ids, signal) : { findings: [] as Finding[] };
-  const byId = new Map(findings.map((f) => [f.id, f]));
-  return {
-    ids,
-    findings: ids.map((id) => byId.get(id)).filter((f): f is Finding => f !== undefined),
-    missingIds: ids.filter((id) => !byId.has(id)),
-    // AWS ends the list with "" — treat it like no token.
-    nextToken: list.nextToken || undefined,
-  };
+  return assembleFindingsPage(ids, findings, list.nextToken);
 }
 
 export const findingsQuery = (detectorId: string, criteria: FindingCriteria, sort: SortState) =>

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FindingsTable } from '../features/findings-table/FindingsTable';
+import { SeveritySummary } from '../features/summary/SeveritySummary';
 import { useDetectorId } from './useDetector';
 import { useViewState } from './url-state';
 
@@ -14,6 +15,7 @@ export function FindingsScreen() {
   const mapOpen = state.map.open;
   return (
     <main id="main" className={`page findings-page${mapOpen ? ' with-map' : ''}`}>
+      <h1 className="visually-hidden">Findings</h1>
       {detectors.isError && <ErrorBanner error={detectors.error} context="Could not list detectors" onRetry={() => detectors.refetch()} />}
       {detectors.data && detectors.data.detectorIds.length === 0 && (
         <div className="empty-state">
@@ -21,15 +23,18 @@ export function FindingsScreen() {
           <p>Enable GuardDuty in the account and region the server is configured for, then reload.</p>
         </div>
       )}
-      <div className="view-switch">
-        <button
-          type="button"
-          className="button"
-          aria-pressed={mapOpen}
-          onClick={() => update((s) => ({ ...s, map: { ...s.map, open: !s.map.open } }))}
-        >
-          {mapOpen ? 'Hide attack map' : 'Show attack map'}
-        </button>
+      <div className="findings-top">
+        {detectorId && <SeveritySummary detectorId={detectorId} />}
+        <div className="view-switch">
+          <button
+            type="button"
+            className="button"
+            aria-pressed={mapOpen}
+            onClick={() => update((s) => ({ ...s, map: { ...s.map, open: !s.map.open } }))}
+          >
+            {mapOpen ? 'Hide attack map' : 'Show attack map'}
+          </button>
+        </div>
       </div>
       {detectorId && (
         <div className="findings-layout">

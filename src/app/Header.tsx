@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { healthQuery } from '../api/queries';
 import { useThemePreference, type Theme } from '../lib/preferences';
+import { DemoExplainer } from './DemoExplainer';
+import { HelpOverlay } from './HelpOverlay';
 import { navigate } from './router';
 import { useDetectorId } from './useDetector';
 import { useViewState } from './url-state';
@@ -84,7 +86,9 @@ export function Header() {
       </span>
       <div className="header-spacer" />
       <DetectorPicker />
+      <DemoExplainer />
       <ThemeToggle />
+      <HelpOverlay />
     </header>
   );
 }

@@ -28,8 +28,20 @@ export function useLocation(): { pathname: string; search: URLSearchParams; href
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === snapshot()) return;
   if (options.replace) window.history.replaceState(window.history.state, '', to);
-  else window.history.pushState(null, '', to);
+  // Each pushed entry remembers the in-app location it was opened from (see previousLocation).
+  else window.history.pushState({ from: snapshot() }, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/**
+ * The in-app path and query the current history entry was pushed from, if it was (undefined for
+ * a pasted link or a reload of one). Lets a screen go back with history.back(), which keeps the
+ * previous screen's scroll position, only when the previous entry really is that screen.
+ */
+export function previousLocation(): string | undefined {
+  const state: unknown = window.history.state;
+  const from = state && typeof state === 'object' ? (state as { from?: unknown }).from : undefined;
+  return typeof from === 'string' ? from : undefined;
 }
 
 export type Route = { screen: 'findings' } | { screen: 'finding'; findingId: string } | { screen: 'not-found' };

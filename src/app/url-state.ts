@@ -120,7 +120,6 @@ export function viewHref(pathname: string, state: ViewState): string {
  */
 export function useViewState() {
   const { pathname, href } = useLocation();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- href is the URL's identity
   const state = useMemo(() => parseViewState(new URL(href, 'http://local').searchParams), [href]);
   const update = useCallback(
     (change: (s: ViewState) => ViewState, options: { replace?: boolean; pathname?: string } = {}) => {

@@ -77,6 +77,13 @@ describe('validateRequest', () => {
     expect(e.message).toMatch(field);
   });
 
+  it('keeps the message short when a body has thousands of unknown fields', () => {
+    const body = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`field${i}`, i]));
+    const e = rejection(() => validateRequest(post(path, body)));
+    expect(e.message).toMatch(/field0.*and 4995 more/);
+    expect(e.message.length).toBeLessThan(500);
+  });
+
   it('limits GetFindings to 50 ids and requires findingIds', () => {
     const ids = Array.from({ length: 51 }, (_, i) => `id${i}`);
     expect(rejection(() => validateRequest(post(`${path}/get`, { findingIds: ids }))).message).toMatch(/findingIds/);

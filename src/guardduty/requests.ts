@@ -46,15 +46,17 @@ export type Condition = z.infer<typeof conditionSchema>;
 
 export const findingCriteriaSchema = z.strictObject({
   criterion: z
-    .record(z.string(), conditionSchema)
-    .superRefine((criterion, ctx) => {
+    // The keys are checked as received: a parsed record silently drops `__proto__`, which must be refused, not ignored.
+    .preprocess((criterion, ctx) => {
+      if (criterion === null || typeof criterion !== 'object' || Array.isArray(criterion)) return criterion;
       for (const key of Object.keys(criterion)) {
         if (!FILTER_SET.has(key)) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `'${key}' is not an attribute GuardDuty accepts in findingCriteria` });
+          ctx.addIssue({ code: 'custom', path: [key], message: `'${key}' is not an attribute GuardDuty accepts in findingCriteria`, input: criterion });
         }
       }
-      if (Object.keys(criterion).length > 50) ctx.addIssue({ code: 'custom', message: 'at most 50 criteria' });
-    })
+      if (Object.keys(criterion).length > 50) ctx.addIssue({ code: 'custom', message: 'at most 50 criteria', input: criterion });
+      return criterion;
+    }, z.record(z.string(), conditionSchema))
     .optional(),
 });
 
@@ -119,8 +121,10 @@ export function toInvalidInput(error: z.ZodError, where = ''): ApiError {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const path = [where, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((k) => [path, k].filter(Boolean).join('.'));
-      return `unknown field ${keys.map((k) => `'${k}'`).join(', ')}`;
+      // Name a few: a body with thousands of unknown fields must not produce a huge message.
+      const keys = issue.keys.slice(0, 5).map((k) => `'${[path, k].filter(Boolean).join('.')}'`);
+      const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
+      return `unknown field ${keys.join(', ')}${more}`;
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) return `${path || 'body'}: is required`;
     return `${path || 'body'}: ${issue.message}`;
@@ -130,7 +134,8 @@ export function toInvalidInput(error: z.ZodError, where = ''): ApiError {
 
 /** Parses or throws the documented InvalidInputException. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where?: string): T {
-  const result = schema.safeParse(value);
+  // reportInput: without it zod 4 leaves issue.input undefined, and every wrong type would read "is required".
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw toInvalidInput(result.error, where);
   return result.data;
 }

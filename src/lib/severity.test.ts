@@ -18,3 +18,15 @@ describe('severity bands', () => {
     expect(formatSeverity(8)).toBe('8.0');
   });
 });
+
+describe('countsByBand / countInBandRange', () => {
+  it('adds GetFindingsStatistics severity keys into the console bands', async () => {
+    const { countsByBand, countInBandRange } = await import('./severity');
+    const counts = countsByBand({ '2.0': 3, '3.9': 1, '5': 4, '8.0': 2, '8.9': 1, '9.0': 5, '10.0': 1 });
+    expect(counts).toEqual({ low: 4, medium: 4, high: 3, critical: 6 });
+    expect(countInBandRange(counts, 'high', 'critical')).toBe(9);
+    expect(countInBandRange(counts, 'low', 'critical')).toBe(17);
+    expect(countInBandRange(counts, 'medium', 'medium')).toBe(4);
+    expect(countsByBand(undefined)).toEqual({ low: 0, medium: 0, high: 0, critical: 0 });
+  });
+});

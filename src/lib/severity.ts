@@ -35,3 +35,23 @@ export function severityBand(severity: number | undefined): BandInfo | undefined
 export function formatSeverity(severity: number | undefined): string {
   return severity === undefined || severity === null || !Number.isFinite(severity) ? '—' : severity.toFixed(1);
 }
+
+/**
+ * Counts per band from GetFindingsStatistics' `countBySeverity` (keys are severity values such as
+ * "8.0" or "5"). The total of the result is the number of findings the statistics covered.
+ */
+export function countsByBand(countBySeverity: Record<string, number> | undefined): Record<SeverityBand, number> {
+  const out: Record<SeverityBand, number> = { low: 0, medium: 0, high: 0, critical: 0 };
+  for (const [key, count] of Object.entries(countBySeverity ?? {})) {
+    const band = severityBand(Number(key));
+    if (band && Number.isFinite(count)) out[band.band] += count;
+  }
+  return out;
+}
+
+/** The findings of `counts` inside the inclusive band range `from`–`to` (the severity filter's range). */
+export function countInBandRange(counts: Record<SeverityBand, number>, from: SeverityBand, to: SeverityBand): number {
+  const lo = SEVERITY_BANDS.findIndex((b) => b.band === from);
+  const hi = SEVERITY_BANDS.findIndex((b) => b.band === to);
+  return SEVERITY_BANDS.slice(lo, hi + 1).reduce((sum, b) => sum + counts[b.band], 0);
+}

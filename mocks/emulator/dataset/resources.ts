@@ -60,12 +60,15 @@ function publicDnsName(region: string, ip: string): string {
   return region === 'us-east-1' ? `${host}.compute-1.amazonaws.com` : `${host}.${region}.compute.amazonaws.com`;
 }
 
-/** Mostly none; some marketplace codes in the wire shape, a few in the spec page's shape. */
-function productCodes(rng: Random): ProductCode[] {
-  const r = rng.next();
-  if (r < 0.8) return [];
+/**
+ * Mostly none; marketplace codes on every fifth instance in the wire shape, and on every twelfth
+ * in the spec page's shape (by position, so that every fleet of a dozen or more has both).
+ */
+function productCodes(rng: Random, index: number): ProductCode[] {
   const code = rng.chars(25, 'abcdefghijklmnopqrstuvwxyz0123456789');
-  return r < 0.95 ? [{ productCodeId: code, productCodeType: 'marketplace' }] : [{ code, productType: 'marketplace' }];
+  if (index % 12 === 5) return [{ code, productType: 'marketplace' }];
+  if (index % 5 === 2) return [{ productCodeId: code, productCodeType: 'marketplace' }];
+  return [];
 }
 
 function networkInterface(rng: Random, placement: Placement, net: Network, withPublicIp: boolean): NetworkInterface {
@@ -88,10 +91,12 @@ function networkInterface(rng: Random, placement: Placement, net: Network, withP
 }
 
 function instance(rng: Random, now: number, placement: Placement, net: Network, index: number): InstanceDetails {
-  const name = `${rng.pick(INSTANCE_NAMES)}-${String(index).padStart(2, '0')}`;
-  const image = rng.pick(IMAGES);
+  const role = rng.pick(INSTANCE_NAMES);
+  const name = `${role}-${String(index).padStart(2, '0')}`;
+  const windows = role.startsWith('windows');
+  const image = rng.pick(IMAGES.filter((i) => (i.platform === 'windows') === windows));
   const region = placement.region.name;
-  const profile = `${name.replace(/-\d+$/, '')}-profile`;
+  const profile = `${role}-profile`;
   const interfaces = [networkInterface(rng, placement, net, rng.chance(0.75))];
   if (rng.chance(0.15)) interfaces.push(networkInterface(rng, placement, net, false));
   return {
@@ -99,7 +104,7 @@ function instance(rng: Random, now: number, placement: Placement, net: Network, 
     instanceType: rng.pick(INSTANCE_TYPES),
     launchTime: formatTimestamp(now - rng.int(2, 400) * DAY - rng.int(0, DAY), rng.chance(0.5)),
     platform: image.platform,
-    productCodes: productCodes(rng),
+    productCodes: productCodes(rng, index),
     iamInstanceProfile: {
       arn: `arn:aws:iam::${placement.account.id}:instance-profile/${profile}`,
       id: `AIPA${rng.upper(17)}`,
@@ -113,17 +118,23 @@ function instance(rng: Random, now: number, placement: Placement, net: Network, 
   };
 }
 
-function principal(rng: Random, placement: Placement): AccessKeyDetails {
-  const r = rng.next();
-  if (r < 0.55) {
+function principal(rng: Random): AccessKeyDetails {
+  if (rng.chance(0.6)) {
     return { accessKeyId: `AKIA${rng.upper(16)}`, principalId: `AIDA${rng.upper(17)}`, userType: 'IAMUser', userName: rng.pick(IAM_USERS) };
   }
-  if (r < 0.9) {
-    const role = rng.pick(ROLES);
-    const session = rng.pick(IAM_USERS);
-    return { accessKeyId: `ASIA${rng.upper(16)}`, principalId: `AROA${rng.upper(17)}:${session}`, userType: 'AssumedRole', userName: role };
-  }
+  const session = rng.pick(IAM_USERS);
+  return { accessKeyId: `ASIA${rng.upper(16)}`, principalId: `AROA${rng.upper(17)}:${session}`, userType: 'AssumedRole', userName: rng.pick(ROLES) };
+}
+
+/** The account's root user, as GuardDuty names it in Policy:IAMUser/RootCredentialUsage. */
+export function rootPrincipal(rng: Random, placement: Placement): AccessKeyDetails {
   return { accessKeyId: `ASIA${rng.upper(16)}`, principalId: placement.account.id, userType: 'Root', userName: 'Root' };
+}
+
+/** The temporary credentials of an instance's role (the subject of InstanceCredentialExfiltration). */
+export function instanceRolePrincipal(rng: Random, instance: InstanceDetails): AccessKeyDetails {
+  const role = instance.iamInstanceProfile?.arn?.split('/').pop()?.replace(/-profile$/, '-role') ?? 'ec2-instance-role';
+  return { accessKeyId: `ASIA${rng.upper(16)}`, principalId: `AROA${rng.upper(17)}:${instance.instanceId}`, userType: 'AssumedRole', userName: role };
 }
 
 const blockPublicAccess = (on: boolean) => ({ blockPublicAcls: on, ignorePublicAcls: on, blockPublicPolicy: on, restrictPublicBuckets: on });
@@ -229,7 +240,7 @@ export function createFleet(rng: Random, now: number, size: number): Fleet {
   const minor = Math.max(4, Math.round(size / 8));
   return {
     instances: make(size, (p, i) => instance(rng, now, p, networks.get(p)!, i + 1)),
-    principals: make(Math.max(6, Math.round(size / 3)), (p) => principal(rng, p)),
+    principals: make(Math.max(6, Math.round(size / 3)), () => principal(rng)),
     buckets: make(minor, (p) => bucket(rng, now, p)),
     clusters: make(minor, (p) => cluster(rng, now, p, networks.get(p)!)),
     functions: make(minor, (p) => lambdaFunction(rng, now, p, networks.get(p)!)),

@@ -1,26 +1,129 @@
+/**
+ * One finding, everything GuardDuty said about it, organised: overview, resource (instance,
+ * network interfaces, access key, other kinds), action, remote IP, further service details,
+ * and the raw JSON. Opened from the table or by a pasted link (/findings/{id}?detector=…).
+ */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { findingQuery } from '../../api/queries';
+import { useEffect, useRef, useState } from 'react';
+import { findingQuery, healthQuery } from '../../api/queries';
 import { useDetectorId } from '../../app/useDetector';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SeverityBadge } from '../../components/SeverityBadge';
+import { Time } from '../../components/Time';
+import type { Finding } from '../../guardduty';
+import { guardDutyConsoleUrl } from '../../lib/console-url';
+import { DetailNav } from './DetailNav';
+import { FindingContext } from './context';
+import { FindingDetails } from './FindingDetails';
+import { backToTable, tableHref } from './navigation';
+import { RawJson } from './RawJson';
+import { Tabs } from './Tabs';
+import './finding-detail.css';
 
-/** One finding (the full drill-down is its own issue). */
+const TABS = [
+  { key: 'details', label: 'Details' },
+  { key: 'raw', label: 'Raw JSON' },
+] as const;
+type TabKey = (typeof TABS)[number]['key'];
+
+/** Escape returns to the table, unless it belongs to a text field, an open dialog or a modified key press. */
+function useEscapeBack(findingId: string) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || e.shiftKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t?.closest?.('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]')) return;
+      if (document.querySelector('dialog[open], [role="dialog"]')) return;
+      e.preventDefault();
+      backToTable(findingId);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [findingId]);
+}
+
+function ConsoleLink({ finding }: { finding: Finding }) {
+  const health = useQuery(healthQuery());
+  if (health.data?.source !== 'aws') return null;
+  const url = guardDutyConsoleUrl(finding.region ?? health.data.region, finding.id, finding.partition);
+  if (!url) return null;
+  return (
+    <a className="button console-link" href={url} target="_blank" rel="noreferrer noopener">
+      Open in the GuardDuty console<span className="visually-hidden"> (opens in a new tab)</span>
+      <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="11" height="11">
+        <path d="M6 3H3v10h10v-3M9 2h5v5M14 2L7 9" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+    </a>
+  );
+}
+
+function FindingView({ finding }: { finding: Finding }) {
+  const [tab, setTab] = useState<TabKey>('details');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Arriving on the screen moves focus to its heading; stepping to another finding does not.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  return (
+    <FindingContext.Provider value={finding}>
+      <article className="finding-detail" aria-labelledby="finding-title">
+        <header className="detail-header">
+          <h1 id="finding-title" ref={heading} tabIndex={-1}>
+            {finding.title ?? finding.type ?? finding.id}
+          </h1>
+          <p className="detail-meta">
+            <SeverityBadge severity={finding.severity} />
+            {finding.type && <code className="detail-type">{finding.type}</code>}
+            {finding.updatedAt && (
+              <span className="muted">
+                Updated <Time value={finding.updatedAt} />
+              </span>
+            )}
+          </p>
+          {finding.description && <p className="detail-description">{finding.description}</p>}
+          <div className="detail-actions">
+            <p className="read-only-banner">
+              <strong>Read-only.</strong> Archive findings and send feedback in the GuardDuty console.
+            </p>
+            <ConsoleLink finding={finding} />
+          </div>
+        </header>
+        <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Finding views">
+          {tab === 'details' ? <FindingDetails finding={finding} /> : <RawJson finding={finding} />}
+        </Tabs>
+      </article>
+    </FindingContext.Provider>
+  );
+}
+
 export default function FindingDetailScreen({ findingId }: { findingId: string }) {
-  const { detectorId } = useDetectorId();
+  const { detectorId, detectors } = useDetectorId();
   const client = useQueryClient();
   const query = useQuery({ ...findingQuery(client, detectorId ?? '', findingId), enabled: !!detectorId });
+  useEscapeBack(findingId);
+  // A new finding starts at the top of the page.
+  useEffect(() => {
+    document.documentElement.scrollTop = 0;
+  }, [findingId]);
+
   return (
-    <main id="main" className="page">
-      {query.isError && <ErrorBanner error={query.error} onRetry={() => query.refetch()} />}
-      {query.data === null && <p>No finding with id {findingId} in this detector.</p>}
-      {query.data && (
-        <article>
-          <h1>{query.data.title ?? query.data.id}</h1>
-          <SeverityBadge severity={query.data.severity} />
-          <p>{query.data.description}</p>
-          <pre className="raw-json">{JSON.stringify(query.data, null, 2)}</pre>
-        </article>
+    <main id="main" className="page detail-page">
+      <DetailNav detectorId={detectorId} findingId={findingId} />
+      {detectors.isError && <ErrorBanner error={detectors.error} context="Could not list detectors" onRetry={() => detectors.refetch()} />}
+      {query.isError && <ErrorBanner error={query.error} context="Could not load the finding" onRetry={() => query.refetch()} />}
+      {query.isPending && !query.isError && <p className="loading-line">Loading finding…</p>}
+      {query.data === null && (
+        <div className="empty-state">
+          <h1>Finding not found</h1>
+          <p>
+            No finding with ID <code>{findingId}</code> in detector <code>{detectorId}</code>.
+          </p>
+          <p>
+            <a href={tableHref(findingId)} onClick={(e) => { e.preventDefault(); backToTable(findingId); }}>
+              Back to the findings
+            </a>
+          </p>
+        </div>
       )}
+      {query.data && <FindingView finding={query.data} />}
     </main>
   );
 }

@@ -1,50 +1,317 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { findingsQuery } from '../../api/queries';
-import { findingPath, navigate } from '../../app/router';
-import { useFindingCriteria, useViewState } from '../../app/url-state';
+/**
+ * The findings table feature: server-side sort (every documented attribute), server-side filters,
+ * pages of 50 loaded as the analyst scrolls, virtualized rows, URL state, keyboard, export.
+ */
+import type { RowSelectionState, VisibilityState } from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { hasActiveFilters, REMOTE_FILTER_PARAMS, type Filters } from '../../app/filters';
+import { findingPath } from '../../app/router';
+import { serializeViewState, useViewState, type SortState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { SeverityBadge } from '../../components/SeverityBadge';
-import { Time } from '../../components/Time';
-import { resourceTypeOf, type Finding } from '../../guardduty';
+import { useTimePreference } from '../../lib/preferences';
+import { useColumnPrefs } from './column-prefs';
+import { addListValue, clearFilters, filterChips } from './filter-model';
+import { FilterBar } from './FilterBar';
+import { FindingsGrid } from './FindingsGrid';
+import { actionTypeHoldingIp, hasRemoteIp } from './format';
+import { describeSort, nextHeaderSort } from './sorting';
+import { ColumnsMenu, ExportMenu, RefreshControls, ShortcutsMenu, SortMenu, TimeZoneToggle } from './TableToolbar';
+import { isTextEntry } from './keys';
+import { useFindingsList } from './useFindingsList';
+import { useNewFindings } from './useNewFindings';
+import './table.css';
 
-function resourceLabel(f: Finding): string {
-  return f.resource?.instanceDetails?.instanceId ?? f.resource?.accessKeyDetails?.userName ?? resourceTypeOf(f) ?? '—';
-}
+const NO_ROWS: RowSelectionState = {};
+const nf = new Intl.NumberFormat('en');
 
-/** First screen: the first 50 findings of the detector, most recently seen first. */
 export function FindingsTable({ detectorId }: { detectorId: string }) {
-  const { state } = useViewState();
-  const criteria = useFindingCriteria(state.filters);
-  const query = useInfiniteQuery(findingsQuery(detectorId, criteria, state.sort));
-  const findings = query.data?.pages.flatMap((p) => p.findings) ?? [];
-  if (query.isError) return <ErrorBanner error={query.error} context="Could not load findings" onRetry={() => query.refetch()} />;
-  if (query.isPending) return <p className="loading-line">Loading findings…</p>;
+  const { state, update } = useViewState();
+  const { query, stats, criteria, queryKey, findings, total, loadMore, refresh } = useFindingsList(detectorId, state);
+  const [zone] = useTimePreference();
+  const columns = useColumnPrefs();
+  const filterInput = useRef<HTMLInputElement>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const listKey = useMemo(() => JSON.stringify(queryKey), [queryKey]);
+  // Narrow screens fold the controls away (CSS only acts on this below 760 px).
+  const [controlsCollapsed, setControlsCollapsed] = useState(true);
+
+  // Checked rows belong to one list: a new sort or filter starts with none.
+  const [checkedState, setCheckedState] = useState<{ key: string; rows: RowSelectionState }>({ key: listKey, rows: NO_ROWS });
+  const checked = checkedState.key === listKey ? checkedState.rows : NO_ROWS;
+  const setChecked = useCallback((rows: RowSelectionState) => setCheckedState({ key: listKey, rows }), [listKey]);
+  const selectedFindings = useMemo(() => findings.filter((f) => checked[f.id]), [findings, checked]);
+
+  const loadedIds = useMemo(() => new Set(findings.map((f) => f.id)), [findings]);
+  const fresh = useNewFindings(detectorId, criteria, loadedIds, query.isSuccess);
+
+  // A new sort or filter starts at the top. Scrolling before React changes the DOM is cheap; the
+  // grid would otherwise do it after rendering, at the price of a forced layout.
+  const scrollResetDone = useRef(false);
+  const toTop = useCallback(() => {
+    scrollElement?.scrollTo({ top: 0 });
+    scrollResetDone.current = true;
+    // A change that turns out not to change the list must not swallow a later reset.
+    window.setTimeout(() => (scrollResetDone.current = false), 500);
+  }, [scrollElement]);
+  const consumeScrollReset = useCallback(() => {
+    const done = scrollResetDone.current;
+    scrollResetDone.current = false;
+    return done;
+  }, []);
+  const setFilters = useCallback(
+    (filters: Filters) => {
+      toTop();
+      update((s) => ({ ...s, filters }));
+    },
+    [update, toTop],
+  );
+  const setSort = useCallback(
+    (sort: SortState) => {
+      toTop();
+      update((s) => ({ ...s, sort }));
+    },
+    [update, toTop],
+  );
+  const onSort = useCallback(
+    (attribute: string) => {
+      toTop();
+      update((s) => ({ ...s, sort: nextHeaderSort(s.sort, attribute) }));
+    },
+    [update, toTop],
+  );
+  const onSelect = useCallback((id: string) => update((s) => ({ ...s, selected: id }), { replace: true }), [update]);
+  const onOpen = useCallback(
+    (id: string) => {
+      // The list entry remembers the finding, so Back returns to it; then the detail view opens.
+      update((s) => ({ ...s, selected: id }), { replace: true });
+      update((s) => s, { pathname: findingPath(id) });
+    },
+    [update],
+  );
+  // One serialisation per view, not per row: the rows' links differ only in the finding.
+  const linkSearch = useMemo(() => {
+    const p = serializeViewState({ ...state, selected: undefined });
+    p.delete('selected');
+    return p.toString();
+  }, [state]);
+  const hrefFor = useCallback(
+    (id: string) => `${findingPath(id)}?${linkSearch}${linkSearch ? '&' : ''}selected=${encodeURIComponent(id)}`,
+    [linkSearch],
+  );
+
+  const focusTable = useCallback(() => {
+    const row = scrollElement?.querySelector<HTMLElement>('tbody tr[tabindex="0"]');
+    if (row) row.focus();
+    else filterInput.current?.blur();
+  }, [scrollElement]);
+
+  // "/" focuses the filter from anywhere outside a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
+      e.preventDefault();
+      filterInput.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const doRefresh = useCallback(() => {
+    fresh.acknowledge();
+    scrollElement?.scrollTo({ top: 0 });
+    refresh();
+  }, [fresh, refresh, scrollElement]);
+
+  const columnVisibility = useMemo<VisibilityState>(
+    () => Object.fromEntries(columns.prefs.hidden.map((id) => [id, false])),
+    [columns.prefs.hidden],
+  );
+
+  const filters = state.filters;
+  const chips = filterChips(filters, zone === 'local');
+  const pending = query.isPending && !query.isError;
+  const mapIp = state.map.ip;
+  const mapMatches = useMemo(() => (mapIp ? findings.filter((f) => hasRemoteIp(f, mapIp)) : []), [findings, mapIp]);
+
+  const filterToMapIp = () => {
+    if (!mapIp) return;
+    const type = mapMatches.map((f) => actionTypeHoldingIp(f, mapIp)).find(Boolean) ?? 'NETWORK_CONNECTION';
+    const param = REMOTE_FILTER_PARAMS[type]?.ip ?? 'ip';
+    setFilters(addListValue(filters, param, mapIp));
+  };
+
+  const retry = () => {
+    if (query.isFetchNextPageError) void query.fetchNextPage();
+    else void query.refetch();
+  };
+
+  const empty = (
+    <div className="empty-state table-empty">
+      <h2>No findings match</h2>
+      {chips.length > 0 ? (
+        <>
+          <p>{chips.length === 1 ? 'This filter hides' : 'These filters together hide'} every finding of the detector:</p>
+          <ul className="chip-list">
+            {chips.map((c) => (
+              <li key={c.key}>
+                <button type="button" className="chip" onClick={() => setFilters(c.remove(filters))} aria-label={`Remove filter ${c.label}`}>
+                  {c.label} <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {filters.archived === 'current' && <p>Only current findings are shown; archived findings are hidden (as in the GuardDuty console).</p>}
+      <p className="empty-actions">
+        {hasActiveFilters(filters) && (
+          <button type="button" className="button" onClick={() => setFilters(clearFilters())}>
+            Clear all filters
+          </button>
+        )}
+        {filters.archived === 'current' && (
+          <button type="button" className="button" onClick={() => setFilters({ ...filters, archived: 'all' })}>
+            Include archived findings
+          </button>
+        )}
+      </p>
+    </div>
+  );
+
+  const footer = query.isFetchingNextPage ? (
+    <span className="loading-line">Loading more findings…</span>
+  ) : query.isFetchNextPageError ? (
+    <span>
+      Could not load more findings.{' '}
+      <button type="button" className="button" onClick={() => void query.fetchNextPage()}>
+        Retry
+      </button>
+    </span>
+  ) : !query.hasNextPage ? (
+    <span className="muted">End of the list · {nf.format(findings.length)} findings</span>
+  ) : null;
+
   return (
-    <table className="findings-table">
-      <thead>
-        <tr>
-          <th scope="col">Severity</th>
-          <th scope="col">Title</th>
-          <th scope="col">Type</th>
-          <th scope="col">Resource</th>
-          <th scope="col">Updated</th>
-        </tr>
-      </thead>
-      <tbody>
-        {findings.map((f) => (
-          <tr key={f.id}>
-            <td><SeverityBadge severity={f.severity} /></td>
-            <td>
-              <a href={findingPath(f.id)} onClick={(e) => { e.preventDefault(); navigate(`${findingPath(f.id)}${window.location.search}`); }}>
-                {f.title ?? f.id}
-              </a>
-            </td>
-            <td>{f.type ?? '—'}</td>
-            <td>{resourceLabel(f)}</td>
-            <td><Time value={f.updatedAt} /></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="findings-table-feature">
+      <div className="table-controls" id="table-controls" data-collapsed={controlsCollapsed}>
+        <button
+          type="button"
+          className="button controls-toggle"
+          aria-expanded={!controlsCollapsed}
+          onClick={() => setControlsCollapsed((c) => !c)}
+        >
+          Filters and sorting{chips.length > 0 ? ` (${chips.length} active)` : ''} <span aria-hidden="true">{controlsCollapsed ? '▾' : '▴'}</span>
+        </button>
+        <FilterBar filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
+        <div className="table-toolbar">
+          <SortMenu sort={state.sort} onChange={setSort} />
+          <RefreshControls onRefresh={doRefresh} fetching={query.isFetching && !query.isFetchingNextPage} />
+          <TimeZoneToggle />
+          <div className="toolbar-end">
+            <ColumnsMenu columns={columns} />
+            <ExportMenu detectorId={detectorId} loaded={findings} selected={selectedFindings} />
+            <ShortcutsMenu />
+          </div>
+        </div>
+      </div>
+
+      {(chips.length > 0 || mapIp) && (
+        <div className="active-filters" aria-label="Active filters" role="region">
+          <ul className="chip-list">
+            {chips.map((c) => (
+              <li key={c.key}>
+                <button type="button" className="chip" onClick={() => setFilters(c.remove(filters))} aria-label={`Remove filter ${c.label}`}>
+                  {c.label} <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {chips.length > 0 && (
+            <button type="button" className="button button-quiet" onClick={() => setFilters(clearFilters())}>
+              Clear all
+            </button>
+          )}
+          {mapIp && (
+            <span className="map-ip-note">
+              <span>
+                Map selection <span className="mono">{mapIp}</span> — {mapMatches.length} loaded {mapMatches.length === 1 ? 'finding' : 'findings'}{' '}
+                highlighted
+              </span>
+              <button type="button" className="button button-quiet" onClick={filterToMapIp}>
+                Filter to this IP
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label="Clear the map selection"
+                onClick={() => update((s) => ({ ...s, map: { ...s.map, ip: undefined } }), { replace: true })}
+              >
+                ×
+              </button>
+            </span>
+          )}
+        </div>
+      )}
+
+      <div className="table-status">
+        <span className="result-count" data-testid="result-count">
+          {pending
+            ? 'Loading findings…'
+            : `Showing ${nf.format(findings.length)} of ${total !== undefined ? nf.format(Math.max(total, findings.length)) : stats.isError ? '? (total unavailable)' : '…'} findings`}
+        </span>
+        <span className="muted"> · sorted by {describeSort(state.sort)}</span>
+        {selectedFindings.length > 0 && (
+          <span>
+            {' '}
+            · {selectedFindings.length} selected{' '}
+            <button type="button" className="button button-quiet" onClick={() => setChecked(NO_ROWS)}>
+              Clear selection
+            </button>
+          </span>
+        )}
+        <span className="visually-hidden" role="status">
+          {pending ? '' : `${total !== undefined ? `${nf.format(total)} findings` : ''}, sorted by ${describeSort(state.sort)}`}
+        </span>
+      </div>
+
+      {query.isError && (
+        <ErrorBanner
+          error={query.error}
+          context={query.isFetchNextPageError ? 'Could not load more findings' : query.data ? 'Could not refresh the findings' : 'Could not load findings'}
+          onRetry={retry}
+        />
+      )}
+
+      <div className="grid-wrap">
+        {fresh.newIds.length > 0 && (
+          <button type="button" className="new-findings" onClick={doRefresh}>
+            {fresh.newIds.length >= 50 ? '50+' : fresh.newIds.length} new {fresh.newIds.length === 1 ? 'finding' : 'findings'} — show
+          </button>
+        )}
+        <FindingsGrid
+          scrollElement={scrollElement}
+          onScrollElement={setScrollElement}
+          consumeScrollReset={consumeScrollReset}
+          findings={findings}
+          pending={pending}
+          listKey={listKey}
+          sort={state.sort}
+          onSort={onSort}
+          columnOrder={columns.prefs.order}
+          columnVisibility={columnVisibility}
+          checked={checked}
+          onCheckedChange={setChecked}
+          selectedId={state.selected}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          hrefFor={hrefFor}
+          mapIp={mapIp}
+          total={total}
+          loadMore={loadMore}
+          empty={query.isError ? <p className="muted table-empty">No findings loaded.</p> : empty}
+          footer={footer}
+        />
+      </div>
+    </div>
   );
 }

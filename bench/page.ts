@@ -1,0 +1,178 @@
+/**
+ * The findings view in Chromium, on the demo server: largest contentful paint and cumulative
+ * layout shift (median of 5 cold loads, a new browser context each), the API requests made until
+ * the first page of 50 findings is on screen (by operation), and screenshots of the view in light
+ * and dark at desktop and phone sizes into docs/screenshots/ (the README links them).
+ *
+ * Standalone: `npm run build && tsx bench/page.ts` (starts its own demo server).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startServer, type Row } from './run';
+
+const LOADS = 5;
+const SCREENSHOTS = 'docs/screenshots';
+const ROWS = 'table.findings-grid tbody tr[data-finding-id]';
+const READY = 'table.findings-grid[data-state="ready"]';
+
+declare global {
+  interface Window {
+    __bench?: { lcp: number; cls: number };
+  }
+}
+
+/**
+ * Runs before any page script. LCP: the latest candidate. CLS as Chromium defines it: the largest
+ * session window (gaps < 1 s, at most 5 s) of layout shifts without recent input.
+ */
+function observeVitals() {
+  const vitals = { lcp: 0, cls: 0 };
+  window.__bench = vitals;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) vitals.lcp = entry.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  let session = 0;
+  let first = 0;
+  let last = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      if (entry.hadRecentInput) continue;
+      if (session > 0 && entry.startTime - last < 1000 && entry.startTime - first < 5000) session += entry.value;
+      else {
+        session = entry.value;
+        first = entry.startTime;
+      }
+      last = entry.startTime;
+      vitals.cls = Math.max(vitals.cls, session);
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** GuardDuty operation (or /healthz) of a request the page made; null for everything else. */
+function operationOf(method: string, url: string): string | null {
+  const path = new URL(url).pathname;
+  if (path === '/healthz') return 'healthz';
+  if (!path.startsWith('/api/')) return null;
+  const p = path.slice(4).replace(/\/$/, '');
+  if (method === 'GET' && p === '/detector') return 'ListDetectors';
+  if (method === 'GET' && /^\/detector\/[^/]+$/.test(p)) return 'GetDetector';
+  if (method === 'POST' && /^\/detector\/[^/]+\/findings$/.test(p)) return 'ListFindings';
+  if (method === 'POST' && /^\/detector\/[^/]+\/findings\/get$/.test(p)) return 'GetFindings';
+  if (method === 'POST' && /^\/detector\/[^/]+\/findings\/statistics$/.test(p)) return 'GetFindingsStatistics';
+  return `other ${method} ${p}`;
+}
+
+interface Load {
+  lcp: number;
+  cls: number;
+  /** Requests by operation until the first 50 findings were on screen. */
+  requests: Map<string, number>;
+  problems: string[];
+}
+
+/** Waits until the grid shows data and a GetFindings page of 50 findings has arrived. */
+async function firstPageShown(page: Page, gotPage: Promise<unknown>) {
+  await gotPage;
+  await page.locator(READY).waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator(ROWS).first().waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+async function coldLoad(browser: Browser, baseUrl: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.addInitScript(observeVitals);
+  const requests = new Map<string, number>();
+  const problems: string[] = [];
+  let shown = false;
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin !== new URL(baseUrl).origin && url.protocol !== 'data:' && url.protocol !== 'blob:') problems.push(`request to ${url.origin}`);
+    const op = operationOf(r.method(), r.url());
+    if (op && !shown) requests.set(op, (requests.get(op) ?? 0) + 1);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  const gotPage = page.waitForResponse(
+    async (res) => operationOf(res.request().method(), res.url()) === 'GetFindings' && res.ok() && ((await res.json()) as { findings: unknown[] }).findings.length >= 50,
+    { timeout: 30_000 },
+  );
+  try {
+    await page.goto(baseUrl, { waitUntil: 'commit' });
+    await firstPageShown(page, gotPage);
+    shown = true;
+    // Late shifts (statistics, the lazy map) count too: let the page settle before reading.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const vitals = await page.evaluate(() => window.__bench ?? { lcp: NaN, cls: NaN });
+    return { ...vitals, requests, problems };
+  } finally {
+    await context.close();
+  }
+}
+
+async function screenshot(browser: Browser, baseUrl: string, scheme: 'light' | 'dark', width: number, height: number): Promise<string> {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  try {
+    await page.goto(baseUrl);
+    await page.locator(READY).waitFor({ state: 'attached', timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const file = join(SCREENSHOTS, `findings-${scheme}-${width}x${height}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const describeRequests = (m: Map<string, number>) => [...m].map(([op, n]) => `${op} ${n}`).join(', ');
+
+export async function runPageBench(baseUrl: string): Promise<Row[]> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    // One warm-up load: the server builds its dataset on first use; cold means the browser's cache here.
+    await coldLoad(browser, baseUrl);
+    const loads: Load[] = [];
+    for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, baseUrl));
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const files: string[] = [];
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      for (const scheme of ['light', 'dark'] as const) files.push(await screenshot(browser, baseUrl, scheme, width, height));
+    }
+
+    const first = loads[0].requests;
+    const apiCalls = [...first].filter(([op]) => op !== 'healthz' && op !== 'GetFindingsStatistics').reduce((n, [, k]) => n + k, 0);
+    const stable = loads.every((l) => describeRequests(l.requests) === describeRequests(first));
+    const problems = [...new Set(loads.flatMap((l) => l.problems))];
+    return [
+      { metric: `LCP, median of ${LOADS} cold loads (1440×900)`, value: `${(median(loads.map((l) => l.lcp)) / 1000).toFixed(2)} s (${loads.map((l) => (l.lcp / 1000).toFixed(2)).join(', ')})`, target: '≤ 1.0 s' },
+      { metric: `CLS, median of ${LOADS} cold loads`, value: `${median(loads.map((l) => l.cls)).toFixed(3)} (max ${Math.max(...loads.map((l) => l.cls)).toFixed(3)})`, target: '≤ 0.05' },
+      {
+        metric: 'requests until the first 50 findings are shown',
+        value: `${apiCalls} + statistics/health (${describeRequests(first)})${stable ? '' : '; varies between loads'}`,
+        target: '≤ 3 (detectors, list, get) + statistics',
+      },
+      { metric: 'foreign requests, page errors', value: problems.length === 0 ? '0' : problems.slice(0, 3).join('; '), target: '0' },
+      { metric: 'screenshots', value: files.map((f) => f.replace(`${SCREENSHOTS}/`, '')).join(', ') },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url, child } = await startServer();
+  runPageBench(url)
+    .then((rows) => console.table(rows))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => child.kill('SIGTERM'));
+}

@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../mocks/emulator';
+
+// The finding detail view on the demo detector, against the built app served by server/.
+// Every test also fails on a request to another host, a CSP violation, a page error or a dialog
+// (an alert() from attacker text that ran).
+const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
+const detail = (id: string) => `/findings/${id}?detector=${DEMO_DETECTOR_ID}`;
+
+let problems: string[];
+
+test.beforeEach(async ({ page, baseURL }) => {
+  problems = [];
+  const origin = new URL(baseURL!).origin;
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) problems.push(`request to ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+});
+
+test.afterEach(() => {
+  expect(problems, 'foreign requests, CSP violations, errors or dialogs').toEqual([]);
+});
+
+const rows = (page: Page) => page.locator('tr[data-finding-id]');
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+
+async function openTable(page: Page) {
+  await page.goto(TABLE);
+  await expect(rows(page).first()).toBeVisible();
+}
+
+test('opens a finding from the table, steps previous/next in table order, and Escape returns to the table', async ({ page }) => {
+  await openTable(page);
+  // The table's order, from the rows on screen.
+  const ids = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-finding-id')!));
+  const row = rows(page).nth(4);
+  const id = (await row.getAttribute('data-finding-id'))!;
+  const index = ids.indexOf(id);
+  const title = (await row.locator('a.title-link').textContent())!;
+  await row.locator('a.title-link').click();
+
+  await expect(page).toHaveURL(new RegExp(`/findings/${id}\\?`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('navigation', { name: 'Finding navigation' })).toContainText(`${index + 1} of`);
+
+  await page.getByRole('button', { name: 'Next finding' }).click();
+  await expect(page).toHaveURL(new RegExp(`/findings/${ids[index + 1]}\\?`));
+  await page.getByRole('button', { name: 'Previous finding' }).click();
+  await page.getByRole('button', { name: 'Previous finding' }).click();
+  await expect(page).toHaveURL(new RegExp(`/findings/${ids[index - 1]}\\?`));
+  expect(param(page, 'selected')).toBe(ids[index - 1]);
+
+  // Escape goes back to the table's own history entry (no new one), selecting the finding viewed last.
+  const entries = await page.evaluate(() => history.length);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => pathOf(page)).toBe('/');
+  await expect(rows(page).first()).toBeVisible();
+  await expect.poll(() => param(page, 'selected')).toBe(ids[index - 1]);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+});
+
+test('Escape returns to the table at the scroll position it was left at', async ({ page }) => {
+  await openTable(page);
+  const scroller = page.getByTestId('findings-scroll');
+  await scroller.evaluate((el) => (el.scrollTop = 400));
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  const scrollTop = await scroller.evaluate((el) => el.scrollTop);
+  const visible = rows(page).filter({ has: page.locator('a.title-link') });
+  await visible.nth(10).locator('a.title-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(rows(page).first()).toBeVisible();
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(scrollTop - 60);
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBeLessThan(scrollTop + 60);
+});
+
+test('a pasted link opens the finding with everything in order, and a raw JSON tab', async ({ page }) => {
+  await page.goto(detail(SAMPLE_FINDING_ID));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('198.51.100.0 is performing RDP brute force attacks against i-99999999.');
+  for (const name of ['Overview', 'Instance', 'Network interface', 'Action', 'Remote IP']) {
+    await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByText('Archive findings and send feedback in the GuardDuty console.')).toBeVisible();
+  // Demo mode: no console link.
+  await expect(page.getByRole('link', { name: /Open in the GuardDuty console/ })).toHaveCount(0);
+  await expect(page.getByText('location unknown', { exact: false })).toBeVisible();
+
+  // ARIA tabs with the keyboard.
+  await page.getByRole('tab', { name: 'Details' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Raw JSON' })).toHaveAttribute('aria-selected', 'true');
+  const json = JSON.parse((await page.getByLabel('Finding JSON', { exact: true }).textContent())!);
+  expect(json.id).toBe(SAMPLE_FINDING_ID);
+  expect(json.resource.instanceDetails.platform).toBeNull();
+
+  // Escape from a pasted link opens the table.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => pathOf(page)).toBe('/');
+  expect(param(page, 'selected')).toBe(SAMPLE_FINDING_ID);
+  await expect(rows(page).first()).toBeVisible();
+});
+
+test('pivots to the table filtered on the instance, and to the attack map on the remote IP', async ({ page }) => {
+  await page.goto(detail(SAMPLE_FINDING_ID));
+  await page.getByRole('link', { name: /^i-99999999/ }).click();
+  await expect.poll(() => pathOf(page)).toBe('/');
+  expect(param(page, 'instance')).toBe('i-99999999');
+  await expect(page.locator(`tr[data-finding-id="${SAMPLE_FINDING_ID}"]`)).toBeVisible();
+  await expect(rows(page)).toHaveCount(1);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Show on the attack map' }).click();
+  await expect.poll(() => param(page, 'map')).toBe('1');
+  expect(param(page, 'mapIp')).toBe('198.51.100.0');
+  expect(param(page, 'selected')).toBe(SAMPLE_FINDING_ID);
+});
+
+test('attacker-controlled text renders as literal text and no script runs', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __ran: string[] }).__ran = [];
+    for (const name of ['alert', 'confirm', 'prompt'] as const) {
+      window[name] = ((...args: unknown[]) => (window as unknown as { __ran: string[] }).__ran.push(`${name}(${args.join()})`)) as never;
+    }
+  });
+  for (const id of ATTACKER_TEXT_FINDING_IDS) {
+    await page.goto(detail(id));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const main = page.locator('main');
+    const text = (await main.textContent()) ?? '';
+    expect(text.includes('<img src=x onerror=alert(1)>') || text.includes('<script>alert(1)</script>') || text.includes('"><svg onload=alert(1)>') || text.includes('javascript:alert(1)'), id).toBe(true);
+    // Nothing of the payloads became elements, handlers or script links.
+    expect(await main.locator('img, script, iframe').count()).toBe(0);
+    const handlers = await main.evaluate((el) => [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${n.tagName} ${a.name}`)));
+    expect(handlers).toEqual([]);
+    const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    for (const href of hrefs) expect(href.startsWith('/') || href === '#', href).toBe(true);
+    await page.waitForTimeout(100);
+    expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
+  }
+  // The first: title, organisation and city carry the payloads, each literally visible.
+  await page.goto(detail(ATTACKER_TEXT_FINDING_IDS[0]));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>alert(1)</script> is performing SSH brute force attacks against <img src=x onerror=alert(1)>.');
+  await expect(page.getByText('<img src=x onerror=alert(1)>', { exact: true })).toBeVisible();
+  await expect(page.getByText('<script>alert(1)</script>', { exact: true })).toBeVisible();
+  await expect(page.getByText('javascript:alert(1)', { exact: true })).toBeVisible();
+});
+
+test('draws the point of a located remote IP on a small offline map', async ({ page }) => {
+  await page.goto(detail(ATTACKER_TEXT_FINDING_IDS[0]));
+  const map = page.getByRole('img', { name: /^Map of/ });
+  await expect(map).toBeVisible();
+  await expect(map.locator('path.leaflet-interactive, path').first()).toBeAttached();
+  await expect(page.locator('.point-map-caption')).toContainText('52.37° N, 4.90° E');
+});
+
+test('has no axe violations, light and dark', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const id of [SAMPLE_FINDING_ID, ATTACKER_TEXT_FINDING_IDS[3]]) {
+      await page.goto(detail(id));
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByText('Loading map…')).toHaveCount(0);
+      const results = await new AxeBuilder({ page }).include('main').analyze();
+      expect(results.violations.map((v) => `${scheme} ${id}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  }
+});

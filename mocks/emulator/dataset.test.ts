@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp, remoteIps, type Finding } from '../../src/guardduty';
+import {
+  ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, DEMO_GENERATED_COUNT, REFERENCE_NOW, SAMPLE_FINDING_ID, SCALE_DETECTOR_ID,
+  SCALE_FINDING_COUNT, createEmulator, demoFindings, findingsOf,
+} from './index';
+import { callApi } from './test-support';
+
+/** The GetFindings reference lives beside the repository (override with GUARDDUTY_SPEC). */
+const SPEC_PATH = process.env.GUARDDUTY_SPEC ?? fileURLToPath(new URL('../../../shared/spec/GetFindings.txt', import.meta.url));
+
+function specSample(): Finding {
+  const text = readFileSync(SPEC_PATH, 'utf8');
+  const response = text.slice(text.indexOf('Sample Response'));
+  const body = JSON.parse(response.slice(response.indexOf('{')).trim()) as { findings: Finding[] };
+  return body.findings[0];
+}
+
+const demo = demoFindings();
+const generated = demo.filter((f) => f.id !== SAMPLE_FINDING_ID && !ATTACKER_TEXT_FINDING_IDS.includes(f.id));
+const ISO_PLAIN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const timestampsOf = (f: Finding) => [f.createdAt, f.updatedAt, f.service?.eventFirstSeen, f.service?.eventLastSeen];
+
+describe('the spec sample finding', () => {
+  it('is in the demo detector verbatim, 2018 timestamps included', () => {
+    const sample = specSample();
+    expect(sample.id).toBe(SAMPLE_FINDING_ID);
+    const response = callApi(createEmulator({ now: Date.UTC(2030, 0, 1) }), 'POST', `/detector/${DEMO_DETECTOR_ID}/findings/get`, { findingIds: [SAMPLE_FINDING_ID] });
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ findings: [sample] });
+  });
+});
+
+describe('the demo dataset', () => {
+  it('holds the generated findings, the sample and the attacker-text findings, each id once', () => {
+    expect(DEMO_GENERATED_COUNT).toBeGreaterThanOrEqual(330);
+    expect(demo).toHaveLength(DEMO_GENERATED_COUNT + 1 + ATTACKER_TEXT_FINDING_IDS.length);
+    expect(new Set(demo.map((f) => f.id)).size).toBe(demo.length);
+    for (const f of demo) {
+      expect(f.id).toMatch(/^[0-9a-f]{32}$/);
+      expect(f.arn).toBe(`arn:aws:guardduty:${f.region}:${f.accountId}:detector/${DEMO_DETECTOR_ID}/finding/${f.id}`);
+      expect(f.service?.detectorId).toBe(DEMO_DETECTOR_ID);
+    }
+  });
+
+  it('is JSON as the wire carries it', () => {
+    expect(JSON.parse(JSON.stringify(demo))).toEqual(demo);
+  });
+
+  it('covers 25+ finding types, the four documented action types and several resource types', () => {
+    expect(new Set(demo.map((f) => f.type)).size).toBeGreaterThanOrEqual(25);
+    const actions = new Set(demo.map((f) => f.service?.action?.actionType));
+    for (const action of ['NETWORK_CONNECTION', 'AWS_API_CALL', 'DNS_REQUEST', 'PORT_PROBE']) expect(actions).toContain(action);
+    const resources = new Set(demo.map((f) => f.resource?.resourceType));
+    for (const resource of ['Instance', 'AccessKey', 'S3Bucket', 'EKSCluster', 'Lambda', 'RDSDBInstance']) expect(resources).toContain(resource);
+  });
+
+  it('has remote IPs in 40+ countries with real coordinates, and some without a location or at 0,0', () => {
+    const ips = demo.flatMap(remoteIps);
+    expect(new Set(ips.map((ip) => ip.country?.countryCode).filter(Boolean)).size).toBeGreaterThanOrEqual(40);
+    expect(ips.some((ip) => ip.geoLocation === undefined)).toBe(true);
+    expect(ips.some((ip) => ip.geoLocation?.lat === 0 && ip.geoLocation?.lon === 0)).toBe(true);
+    for (const { geoLocation } of ips) {
+      if (!geoLocation) continue;
+      expect(Math.abs(geoLocation.lat!)).toBeLessThanOrEqual(90);
+      expect(Math.abs(geoLocation.lon!)).toBeLessThanOrEqual(180);
+    }
+  });
+
+  it('has port probes of 1 to 4 probes, each with its own remote IP', () => {
+    const probes = demo.flatMap((f) => (f.service?.action?.portProbeAction ? [f.service.action.portProbeAction.portProbeDetails ?? []] : []));
+    expect(probes.length).toBeGreaterThan(0);
+    for (const details of probes) {
+      expect(details.length).toBeGreaterThanOrEqual(1);
+      expect(details.length).toBeLessThanOrEqual(4);
+      for (const d of details) expect(d.remoteIpDetails?.ipAddressV4).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    }
+    expect(probes.some((d) => d.length > 1)).toBe(true);
+  });
+
+  it('has severities in every band, both sides of each band boundary included', () => {
+    const severities = new Set(demo.map((f) => f.severity));
+    for (const edge of [1.0, 3.9, 4.0, 6.9, 7.0, 8.9, 9.0, 10.0]) expect(severities).toContain(edge);
+    for (const s of severities) {
+      expect(s).toBeGreaterThanOrEqual(1);
+      expect(s).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('mixes both timestamp forms, and every timestamp parses', () => {
+    const all = demo.flatMap(timestampsOf);
+    expect(all.some((t) => ISO_PLAIN.test(t!))).toBe(true);
+    expect(all.some((t) => ISO_MILLIS.test(t!))).toBe(true);
+    for (const t of all) expect(parseTimestamp(t)).toBeTypeOf('number');
+    for (const f of generated) {
+      expect(parseTimestamp(f.service!.eventFirstSeen)!).toBeLessThanOrEqual(parseTimestamp(f.service!.eventLastSeen)! + 999);
+    }
+  });
+
+  it('spreads over 4+ accounts and 5+ regions, with ~10% archived, repeated activity, confidence and feedback', () => {
+    expect(new Set(demo.map((f) => f.accountId)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(demo.map((f) => f.region)).size).toBeGreaterThanOrEqual(5);
+    const archived = demo.filter((f) => f.service?.archived).length / demo.length;
+    expect(archived).toBeGreaterThan(0.05);
+    expect(archived).toBeLessThan(0.15);
+    expect(demo.some((f) => Number(f.service?.count) > 1)).toBe(true);
+    expect(demo.some((f) => typeof f.confidence === 'number')).toBe(true);
+    expect(demo.some((f) => f.confidence === undefined)).toBe(true);
+    expect(demo.some((f) => f.service?.userFeedback)).toBe(true);
+  });
+
+  it("writes additionalInfo as GuardDuty does: {value: a JSON string, type: 'default'}", () => {
+    for (const f of generated) {
+      expect(f.service?.additionalInfo?.type).toBe('default');
+      expect(() => JSON.parse(f.service!.additionalInfo!.value!)).not.toThrow();
+    }
+  });
+
+  it('describes instances fully and access keys, in both product code shapes', () => {
+    const instances = demo.flatMap((f) => (f.resource?.instanceDetails ? [f.resource.instanceDetails] : []));
+    const nic = instances.flatMap((i) => i.networkInterfaces ?? []);
+    expect(nic.some((n) => n.publicIp && n.publicDnsName && n.privateIpAddress && n.privateDnsName && n.subnetId && n.vpcId && n.securityGroups?.length)).toBe(true);
+    expect(instances.every((i) => i.instanceId && i.imageId && i.iamInstanceProfile?.arn && i.tags?.length)).toBe(true);
+    const codes = instances.flatMap((i) => i.productCodes ?? []);
+    expect(codes.some((c) => c.productCodeId && c.productCodeType)).toBe(true);
+    expect(codes.some((c) => c.code && c.productType)).toBe(true);
+    expect(demo.some((f) => f.resource?.accessKeyDetails?.accessKeyId && f.resource.accessKeyDetails.userType)).toBe(true);
+  });
+
+  it('carries fields the spec page does not know, to prove they are tolerated', () => {
+    expect(demo.some((f) => f.service?.featureName)).toBe(true);
+    expect(demo.some((f) => f.service?.detection)).toBe(true);
+    expect(demo.some((f) => 'riskInsights' in f)).toBe(true);
+  });
+
+  it('has attacker-controlled text in every place the brief names', () => {
+    const attacker = demo.filter((f) => ATTACKER_TEXT_FINDING_IDS.includes(f.id));
+    expect(attacker.map((f) => f.id).sort()).toEqual([...ATTACKER_TEXT_FINDING_IDS].sort());
+    const payload = /<img src=x onerror=alert\(1\)>|<script>alert\(1\)<\/script>|javascript:alert\(1\)|"><svg onload=alert\(1\)>/;
+    for (const f of attacker) expect(JSON.stringify(f)).toMatch(payload);
+    const text = (pick: (f: Finding) => unknown[]) => attacker.flatMap(pick).filter((v) => typeof v === 'string' && payload.test(v));
+    expect(text((f) => [f.title])).not.toHaveLength(0);
+    expect(text((f) => [f.description])).not.toHaveLength(0);
+    expect(text((f) => (f.resource?.instanceDetails?.tags ?? []).map((t) => t.value))).not.toHaveLength(0);
+    expect(text((f) => remoteIps(f).flatMap((ip) => [ip.organization?.org, ip.organization?.asnOrg, ip.organization?.isp]))).not.toHaveLength(0);
+    expect(text((f) => remoteIps(f).map((ip) => ip.city?.cityName))).not.toHaveLength(0);
+    expect(text((f) => [f.service?.action?.dnsRequestAction?.domain])).not.toHaveLength(0);
+    expect(text((f) => [f.service?.action?.awsApiCallAction?.userAgent])).not.toHaveLength(0);
+  });
+});
+
+describe('time', () => {
+  it('is deterministic for a given now', () => {
+    expect(findingsOf(DEMO_DETECTOR_ID, REFERENCE_NOW + 1)).toEqual(findingsOf(DEMO_DETECTOR_ID, REFERENCE_NOW + 1));
+  });
+
+  it('shifts with now: the newest finding is minutes old, ids stay, the sample keeps 2018', () => {
+    const now = Date.UTC(2031, 4, 6, 7, 8, 9);
+    const shifted = findingsOf(DEMO_DETECTOR_ID, now);
+    expect(shifted.map((f) => f.id)).toEqual(demo.map((f) => f.id));
+    const newest = Math.max(...shifted.map((f) => parseTimestamp(f.updatedAt)!));
+    expect(now - newest).toBeGreaterThan(0);
+    expect(now - newest).toBeLessThan(15 * 60_000);
+    expect(shifted.find((f) => f.id === SAMPLE_FINDING_ID)?.updatedAt).toBe('2018-02-09T22:57:31.927Z');
+  });
+});
+
+describe('the scale dataset', () => {
+  it('holds exactly 10,000 findings with unique ids from the same generators', () => {
+    const scale = findingsOf(SCALE_DETECTOR_ID);
+    expect(scale).toHaveLength(SCALE_FINDING_COUNT);
+    expect(SCALE_FINDING_COUNT).toBe(10_000);
+    expect(new Set(scale.map((f) => f.id)).size).toBe(10_000);
+    expect(new Set(scale.map((f) => f.type)).size).toBeGreaterThanOrEqual(25);
+    expect(scale.every((f) => f.service?.detectorId === SCALE_DETECTOR_ID)).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The datasets behind each detector, built lazily (the 10,000-finding one only when asked for)
+ * and kept for the few "now"s in use.
+ */
+import type { Finding } from '../../../src/guardduty';
+import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID, requireDetector } from '../detectors';
+import { Random } from '../random';
+import { attackerTextFindings } from './attacker-text';
+import { createFindingFactory, generateFindings, type FindingFactory } from './generate';
+import { createFleet } from './resources';
+import { sampleFinding } from './sample';
+import { REFERENCE_NOW } from './time';
+import { plantTimestampTwins } from './timestamp-twins';
+
+export const DEMO_GENERATED_COUNT = 360;
+export const SCALE_FINDING_COUNT = 10_000;
+
+interface Recipe {
+  readonly seed: number;
+  readonly fleetSize: number;
+  readonly generated: number;
+  /** Hand-made findings added after the generated ones. */
+  readonly extras?: (build: FindingFactory) => Finding[];
+  /** Edits to generated findings that tests rely on. */
+  readonly plant?: (generated: Finding[], now: number) => void;
+}
+
+const RECIPES = new Map<string, Recipe>([
+  [DEMO_DETECTOR_ID, {
+    seed: 20261125,
+    fleetSize: 48,
+    generated: DEMO_GENERATED_COUNT,
+    extras: (build) => [sampleFinding(), ...attackerTextFindings(build)],
+    plant: (generated, now) => plantTimestampTwins(generated[0], generated[1], now),
+  }],
+  [SCALE_DETECTOR_ID, { seed: 10000, fleetSize: 600, generated: SCALE_FINDING_COUNT }],
+]);
+
+function build(detectorId: string, recipe: Recipe, now: number): Finding[] {
+  const rng = new Random(recipe.seed);
+  const fleet = createFleet(rng, now, recipe.fleetSize);
+  const factory = createFindingFactory({ rng, now, detectorId, fleet });
+  const generated = generateFindings(rng, factory, recipe.generated);
+  recipe.plant?.(generated, now);
+  return [...generated, ...(recipe.extras?.(factory) ?? [])];
+}
+
+const MEMO_SIZE = 4;
+const memo = new Map<string, readonly Finding[]>();
+
+/**
+ * The findings of a detector, generated relative to `now` (default: the fixed reference time).
+ * Shared and not copied: read them, never change them. Throws NoSuchEntityException for
+ * detectors the emulator does not own.
+ */
+export function findingsOf(detectorId: string, now: number = REFERENCE_NOW): readonly Finding[] {
+  requireDetector(detectorId);
+  const key = `${detectorId}@${now}`;
+  let findings = memo.get(key);
+  if (!findings) {
+    findings = build(detectorId, RECIPES.get(detectorId)!, now);
+    memo.set(key, findings);
+    if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  }
+  return findings;
+}
+
+export const demoFindings = (now?: number): readonly Finding[] => findingsOf(DEMO_DETECTOR_ID, now);

@@ -1,0 +1,101 @@
+/**
+ * The GuardDuty emulator: the five read operations the dashboard uses, answered from the
+ * deterministic datasets, with GuardDuty's documented errors. Requests arrive validated by the
+ * shared schemas (answer() in src/guardduty/operations.ts); what only the emulator can know, an
+ * unknown detector or a bad nextToken, it checks itself.
+ */
+import { sortFindings, type Finding, type FindingCriteria, type SortCriteria } from '../../src/guardduty';
+import type { GuardDutyBackend } from '../../src/guardduty/operations';
+import { findingsOf } from './dataset';
+import { REFERENCE_NOW } from './dataset/time';
+import { DETECTOR_IDS, describeDetector } from './detectors';
+import { jsonCopy } from './json';
+import { paginate } from './paging';
+import { compileCriteria } from './query';
+import { stableStringify } from './query-key';
+import { countBySeverity } from './statistics';
+
+export interface EmulatorOptions {
+  /**
+   * The time the data is generated relative to, in epoch ms. Default: a fixed reference time
+   * (2026-11-25T12:00Z), for tests. The browser demo and the server pass Date.now() so that the
+   * newest findings are minutes old. The spec's sample finding keeps its 2018 timestamps.
+   */
+  now?: number;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+/** Result lists kept per emulator; a dashboard session uses a handful of queries at a time. */
+const QUERY_CACHE_SIZE = 64;
+
+const byId = (a: Finding, b: Finding) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend {
+  const now = options.now ?? REFERENCE_NOW;
+  const results = new Map<string, readonly Finding[]>();
+  const indexes = new Map<string, { sorted: readonly Finding[]; byId: ReadonlyMap<string, Finding> }>();
+
+  /** The detector's findings in the default order (by id) and by id; throws for unknown detectors. */
+  function detector(detectorId: string) {
+    let index = indexes.get(detectorId);
+    if (!index) {
+      const findings = findingsOf(detectorId, now);
+      index = { sorted: [...findings].sort(byId), byId: new Map(findings.map((f) => [f.id, f])) };
+      indexes.set(detectorId, index);
+    }
+    return index;
+  }
+
+  /**
+   * The full, ordered result of a query, cached by its canonical key so that every page of one
+   * query comes from the same list (no skips, no repeats) and later pages cost only a slice.
+   */
+  function query(detectorId: string, criteria: FindingCriteria | undefined, sort: SortCriteria | undefined) {
+    const { sorted } = detector(detectorId);
+    const key = stableStringify({
+      detectorId,
+      criterion: criteria?.criterion ?? {},
+      sort: sort ? [sort.attributeName, sort.orderBy ?? 'ASC'] : null,
+    });
+    let findings = results.get(key);
+    if (findings) {
+      results.delete(key); // re-insert below: least recently used goes first
+    } else {
+      const matching = sorted.filter(compileCriteria(criteria));
+      findings = sort ? sortFindings(matching, sort.attributeName, sort.orderBy ?? 'ASC') : matching;
+      if (results.size >= QUERY_CACHE_SIZE) results.delete(results.keys().next().value!);
+    }
+    results.set(key, findings);
+    return { key, findings };
+  }
+
+  return {
+    listDetectors(request) {
+      const page = paginate(DETECTOR_IDS, request.maxResults ?? DEFAULT_PAGE_SIZE, request.nextToken, 'ListDetectors');
+      return { detectorIds: page.items, nextToken: page.nextToken };
+    },
+
+    getDetector(detectorId) {
+      return describeDetector(detectorId, now);
+    },
+
+    listFindings(detectorId, request) {
+      const { key, findings } = query(detectorId, request.findingCriteria, request.sortCriteria);
+      const page = paginate(findings, request.maxResults ?? DEFAULT_PAGE_SIZE, request.nextToken, key);
+      return { findingIds: page.items.map((f) => f.id), nextToken: page.nextToken };
+    },
+
+    getFindings(detectorId, request) {
+      const index = detector(detectorId).byId;
+      // Unknown ids are left out, as GuardDuty does; a repeated id is answered once.
+      const found = [...new Set(request.findingIds)].flatMap((id) => index.get(id) ?? []);
+      const { sortCriteria: sort } = request;
+      const ordered = sort ? sortFindings(found, sort.attributeName, sort.orderBy ?? 'ASC') : found;
+      return { findings: jsonCopy(ordered) };
+    },
+
+    getFindingsStatistics(detectorId, request) {
+      return countBySeverity(query(detectorId, request.findingCriteria, undefined).findings);
+    },
+  };
+}

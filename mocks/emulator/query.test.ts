@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp, type Condition, type Finding } from '../../src/guardduty';
+import { DEMO_DETECTOR_ID, createEmulator, demoFindings } from './index';
+import { callApi, walkPages } from './test-support';
+
+const emulator = createEmulator();
+const demo = demoFindings();
+
+/** The ids ListFindings answers for one criterion, over all pages. */
+const matching = (criterion: Record<string, Condition>) =>
+  new Set(walkPages(emulator, DEMO_DETECTOR_ID, { findingCriteria: { criterion } }).ids);
+/** The ids the data says should match, computed directly from the findings. */
+const expected = (predicate: (f: Finding) => boolean) => new Set(demo.filter(predicate).map((f) => f.id));
+
+/** Sanity: an expectation that matches nothing or everything would prove little. */
+function nonTrivial(ids: Set<string>): Set<string> {
+  expect(ids.size).toBeGreaterThan(0);
+  expect(ids.size).toBeLessThan(demo.length);
+  return ids;
+}
+
+const nc = (f: Finding) => f.service?.action?.networkConnectionAction;
+const tagKeys = (f: Finding) => (f.resource?.instanceDetails?.tags ?? []).map((t) => t.key);
+
+describe('ListFindings findingCriteria', () => {
+  it('without criteria lists every finding, archived ones included', () => {
+    expect(demo.some((f) => f.service?.archived)).toBe(true);
+    expect(matching({})).toEqual(expected(() => true));
+  });
+
+  it('eq / equals: any value equal to any listed string', () => {
+    const types = ['Recon:EC2/PortProbeUnprotectedPort', 'UnauthorizedAccess:EC2/SSHBruteForce'];
+    const want = nonTrivial(expected((f) => types.includes(f.type!)));
+    expect(matching({ type: { eq: types } })).toEqual(want);
+    expect(matching({ type: { equals: types } })).toEqual(want);
+  });
+
+  it('eq compares numeric attributes as numbers: "8" and "8.0" both match severity 8', () => {
+    const want = nonTrivial(expected((f) => f.severity === 8));
+    expect(matching({ severity: { eq: ['8'] } })).toEqual(want);
+    expect(matching({ severity: { eq: ['8.0'] } })).toEqual(want);
+    expect(matching({ 'service.count': { eq: ['1'] } })).toEqual(nonTrivial(expected((f) => Number(f.service?.count) === 1)));
+  });
+
+  it('eq descends arrays: a tag key, or any probe of a port probe', () => {
+    expect(matching({ 'resource.instanceDetails.tags.key': { eq: ['CostCenter'] } })).toEqual(
+      nonTrivial(expected((f) => tagKeys(f).includes('CostCenter'))),
+    );
+    const multi = demo.find((f) => (f.service?.action?.portProbeAction?.portProbeDetails?.length ?? 0) > 1)!;
+    const lastProbeIp = multi.service!.action!.portProbeAction!.portProbeDetails!.at(-1)!.remoteIpDetails!.ipAddressV4!;
+    const got = matching({ 'service.action.portProbeAction.portProbeDetails.remoteIpDetails.ipAddressV4': { eq: [lastProbeIp] } });
+    expect(got).toContain(multi.id);
+    expect(got).toEqual(
+      expected((f) => (f.service?.action?.portProbeAction?.portProbeDetails ?? []).some((d) => d.remoteIpDetails?.ipAddressV4 === lastProbeIp)),
+    );
+  });
+
+  it('neq / notEquals: no value in the list; findings lacking the attribute match', () => {
+    const attr = 'service.action.networkConnectionAction.remoteIpDetails.country.countryName';
+    const want = nonTrivial(expected((f) => nc(f)?.remoteIpDetails?.country?.countryName !== 'China'));
+    expect(demo.some((f) => !nc(f))).toBe(true);
+    expect(matching({ [attr]: { neq: ['China'] } })).toEqual(want);
+    expect(matching({ [attr]: { notEquals: ['China'] } })).toEqual(want);
+    expect(matching({ 'resource.instanceDetails.tags.key': { neq: ['CostCenter'] } })).toEqual(
+      nonTrivial(expected((f) => !tagKeys(f).includes('CostCenter'))),
+    );
+  });
+
+  it('gt / gte / lt / lte and their long names compare numbers', () => {
+    const cases: [Condition, (s: number) => boolean][] = [
+      [{ gt: 7 }, (s) => s > 7], [{ greaterThan: 7 }, (s) => s > 7],
+      [{ gte: 7 }, (s) => s >= 7], [{ greaterThanOrEqual: 7 }, (s) => s >= 7],
+      [{ lt: 4 }, (s) => s < 4], [{ lessThan: 4 }, (s) => s < 4],
+      [{ lte: 4 }, (s) => s <= 4], [{ lessThanOrEqual: 4 }, (s) => s <= 4],
+      [{ gte: 4, lt: 7 }, (s) => s >= 4 && s < 7],
+    ];
+    for (const [condition, test] of cases) {
+      expect(matching({ severity: condition }), JSON.stringify(condition)).toEqual(nonTrivial(expected((f) => test(f.severity!))));
+    }
+  });
+
+  it('a range holds for one value: a probed port within it, not one port above and another below', () => {
+    const ports = (f: Finding) => (f.service?.action?.portProbeAction?.portProbeDetails ?? []).map((d) => d.localPortDetails!.port!);
+    expect(matching({ 'service.action.portProbeAction.portProbeDetails.localPortDetails.port': { gte: 20, lte: 25 } })).toEqual(
+      nonTrivial(expected((f) => ports(f).some((p) => p >= 20 && p <= 25))),
+    );
+  });
+
+  it('timestamps compare as epoch milliseconds, whichever form the finding uses', () => {
+    const times = demo.map((f) => parseTimestamp(f.updatedAt)!).sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    expect(matching({ updatedAt: { gte: median } })).toEqual(nonTrivial(expected((f) => parseTimestamp(f.updatedAt)! >= median)));
+    expect(matching({ updatedAt: { lt: median } })).toEqual(nonTrivial(expected((f) => parseTimestamp(f.updatedAt)! < median)));
+    const week = 7 * 24 * 3600_000;
+    const lastSeen = (f: Finding) => parseTimestamp(f.service?.eventLastSeen)!;
+    expect(matching({ 'service.eventLastSeen': { greaterThan: times.at(-1)! - week } })).toEqual(
+      nonTrivial(expected((f) => lastSeen(f) > times.at(-1)! - week)),
+    );
+  });
+
+  it('eq on a timestamp matches the instant in either form', () => {
+    const twin = demo.find((f) => /:\d\dZ$/.test(f.updatedAt!))!;
+    const at = parseTimestamp(twin.updatedAt)!;
+    const want = expected((f) => parseTimestamp(f.updatedAt) === at);
+    expect(matching({ updatedAt: { eq: [String(at)] } })).toEqual(want);
+    expect(matching({ updatedAt: { eq: [new Date(at).toISOString()] } })).toEqual(want);
+  });
+
+  it("matches / notMatches: GuardDuty's * wildcard, case-sensitive", () => {
+    const recon = nonTrivial(expected((f) => f.type!.startsWith('Recon:')));
+    expect(matching({ type: { matches: ['Recon:*'] } })).toEqual(recon);
+    expect(matching({ type: { matches: ['recon:*'] } })).toEqual(new Set());
+    expect(matching({ type: { matches: ['*/*BruteForce'] } })).toEqual(nonTrivial(expected((f) => /\/.*BruteForce$/.test(f.type!))));
+    expect(matching({ type: { notMatches: ['Recon:*'] } })).toEqual(expected((f) => !f.type!.startsWith('Recon:')));
+    // Regex characters are literal: '.' is not "any character".
+    expect(matching({ type: { matches: ['Backdoor:EC2/C&CActivity.B!DNS'] } })).toEqual(
+      nonTrivial(expected((f) => f.type === 'Backdoor:EC2/C&CActivity.B!DNS')),
+    );
+  });
+
+  it("booleans compare as 'true' / 'false'", () => {
+    expect(matching({ 'service.archived': { eq: ['true'] } })).toEqual(nonTrivial(expected((f) => f.service?.archived === true)));
+    expect(matching({ 'service.archived': { eq: ['false'] } })).toEqual(nonTrivial(expected((f) => f.service?.archived === false)));
+    expect(matching({ 'service.action.networkConnectionAction.blocked': { eq: ['true'] } })).toEqual(
+      nonTrivial(expected((f) => nc(f)?.blocked === true)),
+    );
+  });
+
+  it('ANDs conditions over attributes', () => {
+    const want = nonTrivial(expected((f) => f.severity! >= 7 && f.service?.archived === false && f.region === 'us-east-1'));
+    expect(matching({ severity: { gte: 7 }, 'service.archived': { eq: ['false'] }, region: { eq: ['us-east-1'] } })).toEqual(want);
+  });
+
+  it('refuses attributes GuardDuty does not document, naming them (InvalidInputException)', () => {
+    const response = callApi(emulator, 'POST', `/detector/${DEMO_DETECTOR_ID}/findings`, {
+      findingCriteria: { criterion: { 'service.notAnAttribute': { eq: ['x'] } } },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers['x-amzn-ErrorType']).toBe('BadRequestException');
+    expect(response.json.__type).toBe('InvalidInputException');
+    expect(response.json.message).toContain('service.notAnAttribute');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { SORT_ATTRIBUTES, ipv4ToNumber, parseTimestamp, sortKey, type Finding, type SortAttribute } from '../../src/guardduty';
+import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID, createEmulator, findingsOf } from './index';
+import { walkPages } from './test-support';
+
+const emulator = createEmulator();
+
+/** Checks a sorted id list against the data: direction by sortKey, missing values last, ties by id. */
+function expectSorted(findings: readonly Finding[], ids: string[], attribute: SortAttribute, order: 'ASC' | 'DESC') {
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  expect(ids).toHaveLength(findings.length);
+  expect(new Set(ids)).toEqual(new Set(byId.keys()));
+  const keys = ids.map((id) => sortKey(attribute.kind, attribute.get(byId.get(id)!)));
+  const firstMissing = keys.findIndex((k) => k === undefined);
+  if (firstMissing >= 0) expect(keys.slice(firstMissing).every((k) => k === undefined)).toBe(true);
+  for (let i = 1; i < ids.length; i++) {
+    const [a, b] = [keys[i - 1], keys[i]];
+    if (b === undefined) {
+      if (a === undefined) expect(ids[i - 1] < ids[i]).toBe(true);
+      continue;
+    }
+    if (a === b) expect(ids[i - 1] < ids[i], `tie at ${i} broken by id`).toBe(true);
+    else if (order === 'ASC') expect(a! < b, `${attribute.name} ASC at ${i}: ${a} then ${b}`).toBe(true);
+    else expect(a! > b, `${attribute.name} DESC at ${i}: ${a} then ${b}`).toBe(true);
+  }
+}
+
+describe('sortCriteria', () => {
+  const demo = findingsOf(DEMO_DETECTOR_ID);
+
+  it('covers the 18 documented sort attributes', () => {
+    expect(SORT_ATTRIBUTES).toHaveLength(18);
+  });
+
+  for (const attribute of SORT_ATTRIBUTES) {
+    it(`sorts by ${attribute.name} both ways, missing values last, ties by id`, () => {
+      // The data must make the test mean something: several values, and missing ones where the attribute is optional.
+      const present = demo.map((f) => sortKey(attribute.kind, attribute.get(f))).filter((k) => k !== undefined);
+      expect(new Set(present).size).toBeGreaterThan(1);
+      for (const order of ['ASC', 'DESC'] as const) {
+        const { ids } = walkPages(emulator, DEMO_DETECTOR_ID, { sortCriteria: { attributeName: attribute.name, orderBy: order } });
+        expectSorted(demo, ids, attribute, order);
+      }
+    });
+  }
+
+  it('defaults to ASC without orderBy, and orders by id without sortCriteria', () => {
+    const asc = walkPages(emulator, DEMO_DETECTOR_ID, { sortCriteria: { attributeName: 'severity', orderBy: 'ASC' } }).ids;
+    expect(walkPages(emulator, DEMO_DETECTOR_ID, { sortCriteria: { attributeName: 'severity' } }).ids).toEqual(asc);
+    expect(walkPages(emulator, DEMO_DETECTOR_ID).ids).toEqual(demo.map((f) => f.id).sort());
+  });
+
+  it('sorts timestamps in time, across the …:31Z and …:31.927Z forms', () => {
+    const updatedAt = SORT_ATTRIBUTES.find((a) => a.name === 'updatedAt')!;
+    const { ids } = walkPages(emulator, DEMO_DETECTOR_ID, { sortCriteria: { attributeName: 'updatedAt', orderBy: 'ASC' } });
+    expectSorted(demo, ids, updatedAt, 'ASC');
+    const texts = ids.map((id) => demo.find((f) => f.id === id)!.updatedAt!);
+    // The data holds a same-second pair in the two forms, which a text sort would put the wrong way round.
+    expect(texts).not.toEqual([...texts].sort());
+    const i = texts.findIndex((t, n) => n > 0 && t < texts[n - 1]);
+    expect(parseTimestamp(texts[i - 1])!).toBeLessThan(parseTimestamp(texts[i])!);
+  });
+
+  it('sorts IPv4 addresses by number (9.x before 10.x), not as text', () => {
+    const ip = SORT_ATTRIBUTES.find((a) => a.kind === 'ipv4')!;
+    const { ids } = walkPages(emulator, DEMO_DETECTOR_ID, { sortCriteria: { attributeName: ip.name, orderBy: 'ASC' } });
+    expectSorted(demo, ids, ip, 'ASC');
+    const addresses = ids.map((id) => ip.get(demo.find((f) => f.id === id)!) as string | undefined).filter((a): a is string => !!a);
+    expect(addresses).not.toEqual([...addresses].sort());
+    expect(ipv4ToNumber(addresses[0])).toBeLessThan(ipv4ToNumber(addresses.at(-1))!);
+    expect(Number(addresses[0].split('.')[0])).toBeLessThan(10);
+  });
+
+  it('sorts the 10,000-finding detector the same way', () => {
+    const scale = findingsOf(SCALE_DETECTOR_ID);
+    for (const name of ['service.eventLastSeen', 'severity', 'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4']) {
+      const attribute = SORT_ATTRIBUTES.find((a) => a.name === name)!;
+      const { ids } = walkPages(emulator, SCALE_DETECTOR_ID, { sortCriteria: { attributeName: name, orderBy: 'DESC' } });
+      expectSorted(scale, ids, attribute, 'DESC');
+    }
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * The aws source against a local fake GuardDuty: signing, byte-exact pass-through, header
+ * filtering, validation before forwarding, retries, timeout, unreachable endpoint, credentials.
+ */
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAwsSource, type AwsSourceOptions } from './sources/aws';
+import { raw, startApp, startFakeUpstream, testConfig, type FakeUpstream, type RecordedRequest, type Running } from './test/harness';
+
+const DETECTOR = 'c6b0be64463ff852400d8ae5b2353866';
+const CREDENTIALS = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'SESSION-TOKEN-EXAMPLE-1234567890',
+};
+const TOKEN = 'test-access-token-0123456789';
+const REQUEST_ID = 'f0876f86-0df0-11e8-900a-559d93fe6c5b';
+/** Odd whitespace, a field no client models yet, and non-ASCII text: must come back as sent. */
+const UPSTREAM_BODY = '{ "findingIds" : [ "9cb0be64df8ba1df249c45eb8a0bf584" ],\n\t"nextToken":"",  "someFutureField" : { "nested" : [1, 2.50, "ü"] } }  ';
+const GUARDDUTY_400 =
+  '{"message":"The request is rejected because the input detectorId is not owned by the current account.","__type":"InvalidInputException"}';
+
+let fake: FakeUpstream;
+let app: Running;
+
+async function start(options: Partial<AwsSourceOptions> = {}, configOverrides = {}) {
+  const source = createAwsSource({ region: 'us-east-1', endpoint: fake.endpoint, credentials: async () => CREDENTIALS, baseDelayMs: 1, ...options });
+  app = await startApp(testConfig({ source: 'aws', region: 'us-east-1', endpoint: fake.endpoint, ...configOverrides }), source);
+}
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  raw(app.port, { method: 'POST', path, body, headers: { 'content-type': 'application/json', ...headers } });
+
+/** Re-signs what the fake received with the same date and keys: equal only if the proxy signed exactly what it sent. */
+async function expectValidSignature(recorded: RecordedRequest) {
+  const authorization = String(recorded.headers.authorization);
+  const signedHeaders = /SignedHeaders=([^,]+)/.exec(authorization)![1].split(';');
+  const url = new URL(recorded.url, 'http://fake');
+  const query: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
+  const amzDate = String(recorded.headers['x-amz-date']);
+  const signingDate = new Date(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+  const signer = new SignatureV4({ service: 'guardduty', region: 'us-east-1', sha256: Hash.bind(null, 'sha256'), credentials: CREDENTIALS });
+  const resigned = await signer.sign(
+    {
+      method: recorded.method,
+      protocol: 'http:',
+      hostname: '127.0.0.1',
+      path: url.pathname,
+      query,
+      headers: Object.fromEntries(signedHeaders.map((name) => [name, String(recorded.headers[name])])),
+      body: recorded.body.length > 0 ? new Uint8Array(recorded.body) : undefined,
+    },
+    { signingDate },
+  );
+  expect(authorization).toBe(resigned.headers.authorization);
+}
+
+beforeEach(async () => {
+  fake = await startFakeUpstream('/base/path');
+});
+
+afterEach(async () => {
+  await app?.close();
+  await fake.close();
+});
+
+describe('aws source: forwarding', () => {
+  it('signs with SigV4 and forwards the original body bytes under the endpoint base path', async () => {
+    await start();
+    const body = '{ "maxResults" :  5 ,\n "sortCriteria":{"attributeName":"severity","orderBy":"DESC"}}\n';
+    const res = await post(`/api/detector/${DETECTOR}/findings`, body);
+    expect(res.status).toBe(200);
+    expect(fake.requests).toHaveLength(1);
+    const [seen] = fake.requests;
+    expect(seen.method).toBe('POST');
+    expect(seen.url).toBe(`/base/path/detector/${DETECTOR}/findings`);
+    expect(seen.body.equals(Buffer.from(body))).toBe(true);
+    expect(seen.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/guardduty\/aws4_request, SignedHeaders=[^ ]*host[^ ]*x-amz-date/);
+    expect(seen.headers['x-amz-date']).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(seen.headers['x-amz-security-token']).toBe(CREDENTIALS.sessionToken);
+    expect(seen.headers['content-type']).toBe('application/json');
+    await expectValidSignature(seen);
+  });
+
+  it('never forwards the browser’s cookies or authorization', async () => {
+    await start({}, { token: TOKEN });
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}`, headers: { authorization: `Bearer ${TOKEN}`, cookie: 'other=1' } });
+    expect(res.status).toBe(200);
+    const [seen] = fake.requests;
+    expect(seen.headers.cookie).toBeUndefined();
+    expect(String(seen.headers.authorization)).toMatch(/^AWS4-HMAC-SHA256 /);
+    await expectValidSignature(seen);
+  });
+
+  it('forwards the ListDetectors query string, signed', async () => {
+    await start();
+    const res = await raw(app.port, { path: '/api/detector?maxResults=5&nextToken=a%2Bb%2Fc%3D' });
+    expect(res.status).toBe(200);
+    expect(fake.requests[0].url).toBe('/base/path/detector?maxResults=5&nextToken=a%2Bb%2Fc%3D');
+    await expectValidSignature(fake.requests[0]);
+  });
+
+  it('returns the upstream body byte for byte, keeping GuardDuty’s headers and dropping CORS and hop-by-hop ones', async () => {
+    await start();
+    fake.respond = (_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-amzn-RequestId': REQUEST_ID,
+        'access-control-allow-origin': '*',
+        'access-control-allow-credentials': 'true',
+        'access-control-expose-headers': 'x-amzn-RequestId',
+        'keep-alive': 'timeout=99',
+        'proxy-authenticate': 'Basic',
+        upgrade: 'h2c',
+        trailer: 'x-checksum',
+        'set-cookie': 'aws=1',
+        'x-cache': 'Miss from cloudfront',
+      });
+      res.end(UPSTREAM_BODY);
+    };
+    const res = await post(`/api/detector/${DETECTOR}/findings/get`, '{"findingIds":["9cb0be64df8ba1df249c45eb8a0bf584"]}');
+    expect(res.status).toBe(200);
+    expect(res.body.equals(Buffer.from(UPSTREAM_BODY))).toBe(true);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.headers['x-amzn-requestid']).toBe(REQUEST_ID);
+    for (const name of ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers', 'proxy-authenticate', 'upgrade', 'trailer', 'set-cookie', 'transfer-encoding', 'x-cache']) {
+      expect(res.headers[name], name).toBeUndefined();
+    }
+    expect(res.headers['keep-alive']).not.toBe('timeout=99');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('passes a GuardDuty 400 through unchanged, without retrying it', async () => {
+    await start();
+    fake.respond = (_req, res) => {
+      res.writeHead(400, {
+        'content-type': 'application/json',
+        'x-amzn-RequestId': REQUEST_ID,
+        'x-amzn-ErrorType': 'BadRequestException:http://internal.amazon.com/coral/com.amazonaws.guardduty/',
+      });
+      res.end(GUARDDUTY_400);
+    };
+    const res = await post(`/api/detector/${DETECTOR}/findings/statistics`, '{"findingStatisticTypes":["COUNT_BY_SEVERITY"]}');
+    expect(res.status).toBe(400);
+    expect(res.text).toBe(GUARDDUTY_400);
+    expect(res.headers['x-amzn-errortype']).toBe('BadRequestException:http://internal.amazon.com/coral/com.amazonaws.guardduty/');
+    expect(res.headers['x-amzn-requestid']).toBe(REQUEST_ID);
+    expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe('aws source: nothing invalid or writing goes upstream', () => {
+  it.each([
+    ['bad JSON', 'POST', `/api/detector/${DETECTOR}/findings`, '{"maxResults":', 400, 'BadRequestException'],
+    ['unknown field', 'POST', `/api/detector/${DETECTOR}/findings`, '{"bogus":1}', 400, 'BadRequestException'],
+    ['maxResults out of range', 'POST', `/api/detector/${DETECTOR}/findings`, '{"maxResults":99}', 400, 'BadRequestException'],
+    ['bad detector id', 'GET', '/api/detector/not-a-detector!', undefined, 400, 'BadRequestException'],
+    ['ListDetectors bad query', 'GET', '/api/detector?maxResults=500', undefined, 400, 'BadRequestException'],
+    ['ArchiveFindings', 'POST', `/api/detector/${DETECTOR}/findings/archive`, '{"findingIds":["a"]}', 405, 'UnsupportedOperationException'],
+    ['DeleteDetector', 'DELETE', `/api/detector/${DETECTOR}`, undefined, 405, 'UnsupportedOperationException'],
+    ['UpdateDetector', 'POST', `/api/detector/${DETECTOR}`, '{"enable":false}', 405, 'UnsupportedOperationException'],
+    ['CreateDetector', 'POST', '/api/detector', '{"enable":true}', 405, 'UnsupportedOperationException'],
+    ['unknown path', 'GET', '/api/ipset', undefined, 404, 'UnsupportedOperationException'],
+  ])('%s → %i, never forwarded', async (_name, method, path, body, status, headerType) => {
+    await start();
+    const res = await raw(app.port, { method, path, body, headers: body ? { 'content-type': 'application/json' } : {} });
+    expect(res.status).toBe(status);
+    expect(res.headers['x-amzn-errortype']).toBe(headerType);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('non-JSON and oversized bodies are refused locally', async () => {
+    await start();
+    expect((await raw(app.port, { method: 'POST', path: `/api/detector/${DETECTOR}/findings`, body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
+    expect((await post(`/api/detector/${DETECTOR}/findings`, `{"nextToken":"${'x'.repeat(1.1 * 1024 * 1024)}"}`)).status).toBe(413);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('aws source: retries, timeout, failures', () => {
+  const throttleThenUnavailableThenOk = (_req: RecordedRequest, res: import('node:http').ServerResponse, attempt: number) => {
+    if (attempt === 1) res.writeHead(429, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'TooManyRequestsException' }).end('{"__type":"TooManyRequestsException","message":"Rate exceeded"}');
+    else if (attempt === 2) res.writeHead(503, { 'content-type': 'text/html' }).end('<html>Service Unavailable</html>');
+    else res.writeHead(200, { 'content-type': 'application/json' }).end(UPSTREAM_BODY);
+  };
+
+  it('retries 429 and 503, then succeeds', async () => {
+    await start();
+    fake.respond = throttleThenUnavailableThenOk;
+    const res = await post(`/api/detector/${DETECTOR}/findings`, '{}');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(UPSTREAM_BODY);
+    expect(fake.requests).toHaveLength(3);
+    // Each attempt is signed afresh and carries the same bytes.
+    for (const seen of fake.requests) expect(seen.body.toString()).toBe('{}');
+  });
+
+  it('retries a 400 ThrottlingException', async () => {
+    await start();
+    fake.respond = (_req, res, attempt) =>
+      attempt === 1
+        ? res.writeHead(400, { 'content-type': 'application/json' }).end('{"__type":"ThrottlingException","message":"Rate exceeded"}')
+        : res.writeHead(200, { 'content-type': 'application/json' }).end('{"detectorIds":[]}');
+    const res = await raw(app.port, { path: '/api/detector' });
+    expect(res.status).toBe(200);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('gives up after three attempts and passes the last upstream error through', async () => {
+    await start();
+    const body = '{"__type":"InternalServerErrorException","message":"Internal server error."}';
+    fake.respond = (_req, res) => res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InternalServerErrorException' }).end(body);
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect(res.status).toBe(500);
+    expect(res.text).toBe(body);
+    expect(res.headers['x-amzn-errortype']).toBe('InternalServerErrorException');
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('answers 504 InternalException when GuardDuty does not answer in time', async () => {
+    await start({ timeoutMs: 300 });
+    fake.respond = () => undefined; // never answers
+    const started = Date.now();
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect(res.status).toBe(504);
+    expect(JSON.parse(res.text)).toEqual({ __type: 'InternalException', message: 'GuardDuty did not answer within 0.3 s.' });
+    expect(res.headers['x-amzn-errortype']).toBe('InternalServerErrorException');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('answers 502 with a clear message when the endpoint cannot be reached', async () => {
+    const closedEndpoint = fake.endpoint;
+    await fake.close();
+    fake = await startFakeUpstream();
+    await start({ endpoint: closedEndpoint });
+    const res = await raw(app.port, { path: '/api/detector' });
+    expect(res.status).toBe(502);
+    const body = JSON.parse(res.text);
+    expect(body.__type).toBe('InternalException');
+    expect(body.message).toMatch(/The GuardDuty endpoint 127\.0\.0\.1:\d+ could not be reached \(ECONNREFUSED\)/);
+  });
+
+  it('reports unloadable credentials as a 500 InternalException without going upstream', async () => {
+    await start({ credentials: async () => Promise.reject(new Error('Could not load credentials from any providers')) });
+    const res = await raw(app.port, { path: '/api/detector' });
+    expect(res.status).toBe(500);
+    expect(JSON.parse(res.text)).toEqual({
+      __type: 'InternalException',
+      message: 'AWS credentials could not be loaded: Could not load credentials from any providers',
+    });
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('aws source: the standard credential chain and secrecy', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('uses the standard Node chain (environment credentials here) when none are injected', async () => {
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      AWS_SESSION_TOKEN: CREDENTIALS.sessionToken,
+    });
+    await start({ credentials: undefined });
+    const res = await raw(app.port, { path: '/api/detector' });
+    expect(res.status).toBe(200);
+    expect(fake.requests[0].headers.authorization).toMatch(/Credential=AKIDEXAMPLE\//);
+    await expectValidSignature(fake.requests[0]);
+  });
+
+  it('keeps credentials and the access token out of logs and responses', async () => {
+    await start({}, { token: TOKEN });
+    const responses = [
+      await raw(app.port, { path: `/?token=${TOKEN}` }),
+      await raw(app.port, { path: '/api/detector', headers: { authorization: `Bearer ${TOKEN}` } }),
+      await raw(app.port, { path: `/api/detector?token=${TOKEN}` }),
+      await raw(app.port, { path: '/healthz', headers: { authorization: `Bearer ${TOKEN}` } }),
+    ];
+    const everything = [
+      ...app.logs,
+      ...responses.map((r) => JSON.stringify(r.headers) + r.text),
+    ].join('\n');
+    for (const secret of [TOKEN, CREDENTIALS.secretAccessKey, CREDENTIALS.sessionToken, CREDENTIALS.accessKeyId]) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(app.logs).toHaveLength(4);
+    expect(app.logs[0]).toMatch(/^\S+Z GET \/ 302 [\d.]+ms source=aws$/);
+    expect(app.logs[2]).toMatch(/GET \/api\/detector 401 /);
+  });
+});

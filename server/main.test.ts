@@ -1,0 +1,71 @@
+/** The entry point as a process: startup line, clean SIGTERM/SIGINT shutdown, refusal of bad config. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STARTUP = /Findings Atlas on http:\/\/127\.0\.0\.1:(\d+) — source: demo/;
+
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(PORT|HOST|FINDINGS_ATLAS_|AWS_)/.test(key)) delete env[key];
+  return { ...env, ...extra };
+}
+
+/** Node with tsx's loader directly (not npx), so signals reach the server itself. */
+const runMain = (args: string[], env: NodeJS.ProcessEnv = cleanEnv()) =>
+  spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: ROOT, env });
+
+function output(child: ChildProcessWithoutNullStreams) {
+  const seen = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (seen.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (seen.stderr += chunk.toString()));
+  return seen;
+}
+
+const exited = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+
+async function startupPort(child: ChildProcessWithoutNullStreams, seen: { stdout: string }): Promise<number> {
+  for (let waited = 0; waited < 15_000; waited += 50) {
+    const match = STARTUP.exec(seen.stdout);
+    if (match) return Number(match[1]);
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no startup line; stdout: ${seen.stdout}`);
+}
+
+describe('server/main.ts', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints the startup line, serves, and exits 0 on %s', async (signal) => {
+    const child = runMain(['--port', '0']);
+    const seen = output(child);
+    const exit = exited(child);
+    const port = await startupPort(child, seen);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toMatchObject({ status: 'ok', source: 'demo' });
+
+    const sent = Date.now();
+    child.kill(signal);
+    expect(await exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - sent).toBeLessThan(3000);
+    expect(seen.stdout).toMatch(/GET \/healthz 200 [\d.]+ms source=demo/);
+  });
+
+  it('refuses to listen off loopback without a token, with one line naming the setting', async () => {
+    const child = runMain(['--host', '0.0.0.0', '--port', '0']);
+    const seen = output(child);
+    expect((await exited(child)).code).toBe(2);
+    expect(seen.stderr.trim().split('\n')).toEqual([
+      'Findings Atlas: FINDINGS_ATLAS_TOKEN is required to listen on 0.0.0.0 (not loopback): set it to a long random secret.',
+    ]);
+    expect(seen.stdout).toBe('');
+  });
+
+  it('refuses an unknown source', async () => {
+    const child = runMain([], cleanEnv({ FINDINGS_ATLAS_SOURCE: 'prod' }));
+    const seen = output(child);
+    expect((await exited(child)).code).toBe(2);
+    expect(seen.stderr).toContain("FINDINGS_ATLAS_SOURCE must be 'demo' or 'aws'");
+  });
+});

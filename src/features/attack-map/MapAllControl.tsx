@@ -1,0 +1,132 @@
+/** "Map all matching": loads the rest of the current filter's findings, with progress and Cancel. */
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { getFindings, listFindings } from '../../api/client';
+import { listFindingsBody } from '../../api/queries';
+import type { SortState } from '../../app/url-state';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import type { FindingCriteria } from '../../guardduty';
+import { prepareFindings } from './aggregate';
+import { loadAllMatching, MAP_ALL_CAP, type LoadAllProgress } from './load-all';
+import { clock, measure } from './metrics';
+
+const nf = new Intl.NumberFormat('en');
+
+type Run =
+  | { status: 'idle' }
+  | { status: 'running'; progress: LoadAllProgress }
+  | { status: 'done'; progress: LoadAllProgress; ms: number; complete: boolean }
+  | { status: 'cancelled'; progress?: LoadAllProgress }
+  | { status: 'error'; error: unknown };
+
+export function MapAllControl({ detectorId, criteria, sort, queryKey, loaded, total, hasMore, ready, cap = MAP_ALL_CAP }: {
+  detectorId: string;
+  criteria: FindingCriteria;
+  sort: SortState;
+  queryKey: QueryKey;
+  /** Findings loaded (in the cache entry). */
+  loaded: number;
+  /** Findings matching the filter, when known. */
+  total?: number;
+  hasMore: boolean;
+  ready: boolean;
+  cap?: number;
+}) {
+  const client = useQueryClient();
+  const keyHash = JSON.stringify(queryKey);
+  const [run, setRun] = useState<{ key: string; run: Run }>({ key: keyHash, run: { status: 'idle' } });
+  const controller = useRef<AbortController | undefined>(undefined);
+  // A run belongs to one list: another filter or sort (or leaving) cancels it.
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      controller.current = undefined;
+    },
+    [keyHash],
+  );
+  const current: Run = run.key === keyHash ? run.run : { status: 'idle' };
+  const running = current.status === 'running';
+
+  const start = async () => {
+    controller.current?.abort();
+    const ctrl = new AbortController();
+    controller.current = ctrl;
+    const startedAt = clock();
+    const set = (r: Run) => setRun({ key: keyHash, run: r });
+    let last: LoadAllProgress | undefined;
+    let scheduled = false;
+    let finished = false;
+    set({ status: 'running', progress: { loaded, fetched: loaded, listed: loaded, target: Math.min(cap, total ?? cap), requests: 0, listingDone: false } });
+    try {
+      const result = await loadAllMatching({
+        client,
+        queryKey,
+        signal: ctrl.signal,
+        total,
+        cap,
+        fetchers: {
+          list: (token, maxResults, signal) => listFindings(detectorId, listFindingsBody(criteria, sort, token, maxResults), signal),
+          get: (ids, signal) => getFindings(detectorId, ids, signal),
+        },
+        onPage: (page) => prepareFindings(page.findings),
+        onProgress: (progress) => {
+          last = progress;
+          // At most one render a frame: progress arrives with every response.
+          if (scheduled) return;
+          scheduled = true;
+          requestAnimationFrame(() => {
+            scheduled = false;
+            if (!finished && last) set({ status: 'running', progress: last });
+          });
+        },
+      });
+      const end = clock();
+      finished = true;
+      measure('fa-map:map-all', startedAt, end);
+      set({ status: 'done', progress: result, ms: end - startedAt, complete: result.complete });
+    } catch (error) {
+      finished = true;
+      if (ctrl.signal.aborted) set({ status: 'cancelled', progress: last });
+      else set({ status: 'error', error });
+    } finally {
+      if (controller.current === ctrl) controller.current = undefined;
+    }
+  };
+
+  const cancel = () => controller.current?.abort();
+  const capped = total !== undefined && total > cap;
+  const target = current.status === 'running' ? current.progress.target : Math.min(cap, total ?? cap);
+
+  return (
+    <div className="fa-map-all">
+      {running ? (
+        <button type="button" className="button" onClick={cancel}>
+          Cancel
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="button"
+          onClick={start}
+          disabled={!ready || !hasMore || loaded >= cap}
+          title={`Loads the rest of the findings matching the filter (at most ${nf.format(cap)}) and maps their IPs`}
+        >
+          Map all matching
+        </button>
+      )}
+      {running && (
+        <progress className="fa-map-all__bar" max={target} value={current.progress.fetched} aria-label="Findings loaded so far">
+          {Math.round((100 * current.progress.fetched) / Math.max(1, target))}%
+        </progress>
+      )}
+      <span className="fa-map-all__label" role="status" aria-live="polite">
+        {nf.format(loaded)}
+        {total !== undefined ? ` of ${nf.format(total)}` : ''} {total === 1 ? 'finding' : 'findings'} mapped
+        {current.status === 'done' && ` · loaded in ${(current.ms / 1000).toFixed(1)} s`}
+        {current.status === 'done' && capped && !current.complete && ` · stopped at the ${nf.format(cap)} cap`}
+        {current.status === 'cancelled' && ' · cancelled'}
+      </span>
+      {current.status === 'error' && <ErrorBanner error={current.error} context="Map all matching stopped" onRetry={start} />}
+    </div>
+  );
+}

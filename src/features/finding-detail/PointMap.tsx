@@ -1,0 +1,60 @@
+/**
+ * A small map of one remote IP's location. Loaded lazily (Leaflet is its own chunk). Offline by
+ * design: no tiles, so no request to any other host — the whole world as a 30° graticule (the
+ * equator and prime meridian stronger) with a vector marker on the point. The attack map's world
+ * outline would fit here once it is shared outside that feature.
+ */
+import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'react';
+
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+export default function PointMap({ lat, lon, label }: { lat: number; lon: number; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const map = L.map(el, {
+      center: [lat, lon],
+      zoom: 0,
+      zoomSnap: 0.25,
+      // A static picture (role="img"): the attack map is the interactive one.
+      zoomControl: false,
+      attributionControl: false,
+      dragging: false,
+      scrollWheelZoom: false,
+      doubleClickZoom: false,
+      touchZoom: false,
+      boxZoom: false,
+      keyboard: false,
+    });
+    const grid = cssVar('--border', '#d5dae1');
+    const axis = cssVar('--muted', '#5b6675');
+    for (let y = -60; y <= 60; y += 30) {
+      L.polyline([[y, -180], [y, 180]], { color: y === 0 ? axis : grid, weight: 1, interactive: false }).addTo(map);
+    }
+    for (let x = -180; x <= 180; x += 30) {
+      L.polyline([[-85, x], [85, x]], { color: x === 0 ? axis : grid, weight: 1, interactive: false }).addTo(map);
+    }
+    map.fitBounds([[-70, -180], [80, 180]]);
+    const accent = cssVar('--sev-critical-bg', '#a3112e');
+    L.circleMarker([lat, lon], { radius: 12, color: accent, weight: 1, fillColor: accent, fillOpacity: 0.18, interactive: false }).addTo(map);
+    L.circleMarker([lat, lon], { radius: 5, color: '#ffffff', weight: 2, fillColor: accent, fillOpacity: 1, interactive: false }).addTo(map);
+    return () => {
+      map.remove();
+    };
+  }, [lat, lon]);
+
+  return (
+    <figure className="point-map-figure">
+      <div ref={ref} className="point-map" role="img" aria-label={`Map of ${label || 'the remote IP'} at latitude ${lat}, longitude ${lon}`} />
+      <figcaption className="point-map-caption">
+        {Math.abs(lat).toFixed(2)}° {lat >= 0 ? 'N' : 'S'}, {Math.abs(lon).toFixed(2)}° {lon >= 0 ? 'E' : 'W'} · grid of 30°
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,142 @@
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { KeyValue, KeyValueList } from '../../components/KeyValueList';
+import type { Action, RemoteIpDetails } from '../../guardduty';
+import { ACTION_TYPE_OF_KEY } from './ActionSection';
+import { GenericFields } from './Generic';
+import { Field, Value } from './Field';
+import { AttackMapLink } from './links';
+import { checkLocation, LOCATION_PROBLEM_LABELS } from '../../lib/geo';
+import { MAPPED_ACTION_TYPES, remoteParams } from './pivots';
+import { Section, SubSection } from './Section';
+
+// Leaflet loads only when a finding has a known location to show.
+const PointMap = lazy(() => import('./PointMap'));
+
+/** A failed map (no WebGL-free canvas, jsdom…) leaves the coordinates as text. */
+class MapBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+export interface RemoteIpEntry {
+  details: RemoteIpDetails;
+  /** The action type whose field holds it: decides the pivots. */
+  actionType?: string;
+}
+
+/** Every distinct remote IP of an action, with the action type that holds it. */
+export function remoteIpEntries(action: Action | undefined): RemoteIpEntry[] {
+  if (!action) return [];
+  const out: RemoteIpEntry[] = [];
+  const seen = new Set<string>();
+  const add = (details: unknown, actionType: string | undefined) => {
+    if (!details || typeof details !== 'object') return;
+    const key = JSON.stringify(details);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ details: details as RemoteIpDetails, actionType });
+  };
+  for (const [key, value] of Object.entries(action)) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    const actionType = ACTION_TYPE_OF_KEY[key] ?? action.actionType;
+    const part = value as Record<string, unknown>;
+    add(part.remoteIpDetails, actionType);
+    if (Array.isArray(part.portProbeDetails)) {
+      for (const probe of part.portProbeDetails) add((probe as { remoteIpDetails?: unknown })?.remoteIpDetails, actionType);
+    }
+  }
+  return out;
+}
+
+const SHOWN = ['ipAddressV4', 'ipAddressV6', 'organization', 'country', 'city', 'geoLocation'];
+
+function Coordinates({ details }: { details: RemoteIpDetails }) {
+  const geo = details.geoLocation;
+  if (geo === undefined) return null;
+  const check = checkLocation(geo);
+  return (
+    <KeyValue label="Coordinates">
+      {geo === null ? (
+        <Value value={null} />
+      ) : (
+        <>
+          <Value value={geo.lat} name="lat" />
+          {', '}
+          <Value value={geo.lon} name="lon" />
+        </>
+      )}
+      {!check.ok && <span className="location-unknown"> · location unknown ({LOCATION_PROBLEM_LABELS[check.problem]})</span>}
+    </KeyValue>
+  );
+}
+
+/** Where the remote party is: address, network owner, country and city, and a small map of the point. */
+function RemoteIp({ entry }: { entry: RemoteIpEntry }) {
+  const { details, actionType } = entry;
+  const params = remoteParams(actionType);
+  const org = details.organization;
+  const located = checkLocation(details.geoLocation);
+  const point = located.ok ? located : undefined;
+  const ip = details.ipAddressV4 ?? details.ipAddressV6;
+  return (
+    <div className="remote-ip">
+      <div className="remote-ip-fields">
+        <KeyValueList>
+          <Field label="IPv4 address" value={details.ipAddressV4} name="ipAddressV4" pivot={params.ip} copy />
+          <Field label="IPv6 address" value={details.ipAddressV6} name="ipAddressV6" copy />
+          <Field label="Organisation" value={org?.org} name="org" />
+          <Field label="ASN" value={org?.asn} name="asn" />
+          <Field label="ASN organisation" value={org?.asnOrg} name="asnOrg" />
+          <Field label="ISP" value={org?.isp} name="isp" />
+          {org && <GenericFields value={org as Record<string, unknown>} skip={['org', 'asn', 'asnOrg', 'isp']} />}
+          <Field label="Country" value={details.country?.countryName} name="countryName" pivot={params.country} />
+          <Field label="Country code" value={details.country?.countryCode} name="countryCode" />
+          {details.country && <GenericFields value={details.country as Record<string, unknown>} skip={['countryName', 'countryCode']} />}
+          <Field label="City" value={details.city?.cityName} name="cityName" />
+          {details.city && <GenericFields value={details.city as Record<string, unknown>} skip={['cityName']} />}
+          <Coordinates details={details} />
+          <GenericFields value={details} skip={SHOWN} />
+        </KeyValueList>
+        {ip && actionType && MAPPED_ACTION_TYPES.has(actionType) && (
+          <p className="remote-ip-links">
+            <AttackMapLink ip={ip} />
+          </p>
+        )}
+      </div>
+      {point && (
+        <MapBoundary>
+          <Suspense fallback={<div className="point-map point-map-loading">Loading map…</div>}>
+            <PointMap lat={point.lat} lon={point.lon} label={[ip, details.city?.cityName, details.country?.countryName].filter(Boolean).join(', ')} />
+          </Suspense>
+        </MapBoundary>
+      )}
+    </div>
+  );
+}
+
+/** One card for the remote IP, or one card with a group per IP when the action names several. */
+export function RemoteIpSection({ action }: { action: Action | undefined }) {
+  const entries = remoteIpEntries(action);
+  if (entries.length === 0) return null;
+  if (entries.length === 1) {
+    return (
+      <Section title="Remote IP">
+        <RemoteIp entry={entries[0]} />
+      </Section>
+    );
+  }
+  return (
+    <Section title={`Remote IPs (${entries.length})`}>
+      {entries.map((entry, i) => (
+        <SubSection key={i} title={entry.details.ipAddressV4 ?? entry.details.ipAddressV6 ?? `Remote IP ${i + 1}`}>
+          <RemoteIp entry={entry} />
+        </SubSection>
+      ))}
+    </Section>
+  );
+}

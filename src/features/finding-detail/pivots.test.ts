@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { LIST_FILTERS, REMOTE_FILTER_PARAMS } from '../../app/filters';
+import { DEFAULT_SORT, parseViewState, type ViewState } from '../../app/url-state';
+import { FILTER_ATTRIBUTES } from '../../guardduty/filter-attributes';
+import { attackMapHref, pivotFilter, pivotHref, remoteParams } from './pivots';
+
+const state: ViewState = {
+  detectorId: 'd1',
+  sort: { attribute: 'severity', order: 'ASC' },
+  filters: { lists: { region: ['eu-west-1'] }, severity: { from: 'high', to: 'critical' }, archived: 'current' },
+  map: { open: false },
+};
+
+describe('pivots', () => {
+  it('filter only on attributes GuardDuty accepts as filters', () => {
+    for (const field of LIST_FILTERS) expect(FILTER_ATTRIBUTES).toContain(field.attribute);
+    for (const params of Object.values(REMOTE_FILTER_PARAMS)) {
+      expect(pivotFilter(params.ip)).toBeDefined();
+      expect(pivotFilter(params.country)).toBeDefined();
+    }
+    expect(pivotFilter('nope')).toBeUndefined();
+  });
+
+  it('use the remote IP and country fields of the action type that holds them', () => {
+    expect(remoteParams('NETWORK_CONNECTION')).toEqual({ ip: 'ip', country: 'country' });
+    expect(remoteParams('PORT_PROBE')).toEqual({ ip: 'probeIp', country: 'probeCountry' });
+    expect(remoteParams('KUBERNETES_API_CALL')).toEqual({});
+    expect(remoteParams(undefined)).toEqual({});
+  });
+
+  it('keep detector and sort, replace the filters, and select the finding', () => {
+    const href = pivotHref(state, { id: 'f1' }, 'instance', 'i-1&x=<y>');
+    expect(href.startsWith('/?')).toBe(true);
+    const next = parseViewState(new URL(href, 'http://x').searchParams);
+    expect(next.detectorId).toBe('d1');
+    expect(next.sort).toEqual(state.sort);
+    expect(next.filters).toEqual({ lists: { instance: ['i-1&x=<y>'] }, archived: 'current' });
+    expect(next.selected).toBe('f1');
+  });
+
+  it('include archived findings when pivoting from an archived one', () => {
+    const href = pivotHref({ ...state, sort: DEFAULT_SORT }, { id: 'f1', service: { archived: true } }, 'account', '1');
+    expect(parseViewState(new URL(href, 'http://x').searchParams).filters.archived).toBe('all');
+  });
+
+  it('open the attack map on an IP', () => {
+    const next = parseViewState(new URL(attackMapHref(state, { id: 'f1' }, '203.0.113.9'), 'http://x').searchParams);
+    expect(next.map).toEqual({ open: true, ip: '203.0.113.9' });
+    expect(next.selected).toBe('f1');
+    expect(next.filters).toEqual(state.filters);
+  });
+});

@@ -1,0 +1,103 @@
+/** Test helpers: the detail screen at its URL, answered by the emulator through MSW. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { configure, render, screen, within } from '@testing-library/react';
+import { expect } from 'vitest';
+import type { Finding } from '../../guardduty';
+import { createQueryClient } from '../../app/query-client';
+import { findingPath, matchPath, useLocation } from '../../app/router';
+import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
+import FindingDetailScreen from './FindingDetailScreen';
+
+// The detail loads a finding, the list around it and the health in parallel: allow a busy machine time.
+configure({ asyncUtilTimeout: 5000 });
+
+/** The detail screen routed as App routes it, so previous/next change the finding; other paths stand for the table. */
+function Routed() {
+  const { pathname } = useLocation();
+  const route = matchPath(pathname);
+  return route.screen === 'finding' ? <FindingDetailScreen findingId={route.findingId} /> : <p>Findings table at {pathname}</p>;
+}
+
+export function renderDetail(findingId: string, search = `?detector=${DEMO_DETECTOR_ID}`) {
+  window.history.replaceState(window.history.state, '', `${findingPath(findingId)}${search}`);
+  const client = createQueryClient();
+  const view = render(
+    <QueryClientProvider client={client}>
+      <Routed />
+    </QueryClientProvider>,
+  );
+  return { ...view, client };
+}
+
+/** The Details tab panel once the finding has loaded. */
+export async function detailsPanel(): Promise<HTMLElement> {
+  await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
+  return screen.getByRole('tabpanel');
+}
+
+/**
+ * The finding's page as the Details tab shows it (header and panel), once loaded: what an
+ * analyst reads without opening the raw JSON, which is checked not to be on the page.
+ */
+export async function detailsView(): Promise<HTMLElement> {
+  await detailsPanel();
+  expect(screen.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+  const article = screen.getByRole('article');
+  expect(article.querySelector('pre')).toBeNull();
+  return article;
+}
+
+export { screen, within };
+
+export interface Leaf {
+  path: (string | number)[];
+  /** The property name (array items take their array's). */
+  key?: string;
+  value: unknown;
+}
+
+/** Every primitive value of a JSON document, with its path. */
+export function leaves(value: unknown, key?: string, path: (string | number)[] = []): Leaf[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, key, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, k, [...path, k]));
+  return [{ path, key, value }];
+}
+
+const normalize = (text: string) => text.trim().replace(/\s+/g, ' ');
+
+/** The texts getByText matches: each element's own text nodes, joined and normalised. */
+function ownTexts(container: HTMLElement): Set<string> {
+  const texts = new Set<string>();
+  for (const el of [container, ...container.querySelectorAll('*')]) {
+    if (el.matches('script, style')) continue;
+    const own = Array.from(el.childNodes)
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent)
+      .join('');
+    texts.add(normalize(own));
+  }
+  return texts;
+}
+
+/**
+ * Leaves not shown as the exact text of some element inside `container` (as getByText would
+ * find them), formatted as the UI formats them.
+ */
+export function missingLeaves(container: HTMLElement, json: unknown, format: (value: unknown, key?: string) => string, skip: (leaf: Leaf) => boolean = () => false): string[] {
+  const texts = ownTexts(container);
+  return leaves(json)
+    .filter((leaf) => !skip(leaf) && leaf.value !== '')
+    .filter((leaf) => !texts.has(normalize(format(leaf.value, leaf.key))))
+    .map((leaf) => `${leaf.path.join('.')} = ${JSON.stringify(leaf.value)} (expected "${format(leaf.value, leaf.key)}")`);
+}
+
+/** Serves `finding` for GetFindings of its id alone; other requests reach the emulator. */
+export function serveFinding(finding: Finding): void {
+  server.use(
+    http.post(apiPath.getFindings, async ({ request }) => {
+      const body = (await request.clone().json()) as { findingIds?: string[] };
+      if (body.findingIds?.length === 1 && body.findingIds[0] === finding.id) return HttpResponse.json({ findings: [finding] });
+      return undefined;
+    }),
+  );
+}

@@ -1,0 +1,248 @@
+import { act, fireEvent } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { getFindings, listFindings } from '../../api/client';
+import { queryKeys } from '../../api/queries';
+import type { Finding } from '../../guardduty';
+import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
+import { COLUMN_PREFS_KEY } from './column-prefs';
+import { defaultCriteria, grid, renderApp, renderedIds, screen, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
+
+vi.setConfig({ testTimeout: 20_000 });
+beforeAll(() => stubGridViewport());
+
+const row = (id: string) => grid().querySelector<HTMLElement>(`tbody tr[data-finding-id="${id}"]`)!;
+const activeId = () => grid().querySelector<HTMLElement>('tbody tr[aria-current="true"]')?.dataset.findingId;
+const headers = () => within(grid()).getAllByRole('columnheader').map((h) => h.textContent ?? '');
+
+describe('keyboard', () => {
+  it('j / k / arrows move the focused row (selected in the URL), Enter opens it', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    const ids = renderedIds();
+    await user.keyboard('j');
+    expect(activeId()).toBe(ids[0]);
+    expect(row(ids[0])).toHaveFocus();
+    await user.keyboard('j');
+    expect(activeId()).toBe(ids[1]);
+    expect(row(ids[1])).toHaveFocus();
+    expect(new URLSearchParams(window.location.search).get('selected')).toBe(ids[1]);
+    await user.keyboard('k');
+    expect(activeId()).toBe(ids[0]);
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    expect(activeId()).toBe(ids[1]);
+    expect(row(ids[1])).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(window.location.pathname).toBe(`/findings/${encodeURIComponent(ids[1])}`);
+    expect(new URLSearchParams(window.location.search).get('selected')).toBe(ids[1]);
+    expect(new URLSearchParams(window.location.search).get('detector')).toBe(DEMO_DETECTOR_ID);
+  });
+
+  it('clicking a row opens it; Back returns to the list with the row selected', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    const id = renderedIds()[2];
+    await user.click(row(id).querySelector('td.cell-region')!);
+    expect(window.location.pathname).toBe(`/findings/${encodeURIComponent(id)}`);
+    await act(async () => {
+      window.history.back();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    await waitForRows();
+    await waitFor(() => expect(activeId()).toBe(id));
+  });
+});
+
+describe('selection and export', () => {
+  it('checkboxes select rows; Shift-click selects a range; Space toggles the focused row', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    const ids = renderedIds();
+    const box = (id: string) => within(row(id)).getByRole('checkbox');
+    await user.click(box(ids[0]));
+    await user.keyboard('{Shift>}');
+    await user.click(box(ids[3]));
+    await user.keyboard('{/Shift}');
+    for (const id of ids.slice(0, 4)) expect(box(id)).toBeChecked();
+    expect(box(ids[4])).not.toBeChecked();
+    expect(screen.getByText(/4 selected/)).toBeInTheDocument();
+    // Keyboard: Space on the focused row.
+    await user.keyboard('j');
+    await user.keyboard('j');
+    await user.keyboard('j');
+    await user.keyboard('j');
+    await user.keyboard('j');
+    expect(activeId()).toBe(ids[4]);
+    await user.keyboard(' ');
+    expect(box(ids[4])).toBeChecked();
+    expect(screen.getByText(/5 selected/)).toBeInTheDocument();
+  });
+
+  it('exports the selected findings as the exact API objects (JSON) and all loaded as CSV', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    const create = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:test';
+    });
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderApp();
+    await waitForRows();
+    const ids = renderedIds();
+    await user.click(within(row(ids[1])).getByRole('checkbox'));
+    await user.click(within(row(ids[5])).getByRole('checkbox'));
+
+    await user.click(screen.getByRole('button', { name: /^Export/ }));
+    const panel = screen.getByText('Export findings').parentElement!;
+    await user.click(within(within(panel).getByText('Selected (2)').parentElement!).getByRole('button', { name: 'JSON' }));
+    expect(click).toHaveBeenCalledTimes(1);
+    const json = JSON.parse(await blobs[0].text()) as Finding[];
+    const { findings } = await getFindings(DEMO_DETECTOR_ID, [ids[1], ids[5]]);
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    expect(json).toEqual([byId.get(ids[1]), byId.get(ids[5])]);
+
+    await user.click(screen.getByRole('button', { name: /^Export/ }));
+    const panel2 = screen.getByText('Export findings').parentElement!;
+    await user.click(within(within(panel2).getByText(/All loaded/).parentElement!).getByRole('button', { name: 'CSV' }));
+    const csv = await blobs[1].text();
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0].startsWith('id,severity,severityBand,title,type')).toBe(true);
+    expect(lines).toHaveLength(51);
+    expect(lines[1].startsWith(`${ids[0]},`)).toBe(true);
+    click.mockRestore();
+  });
+});
+
+describe('URL state', () => {
+  it('a deep link restores sort, filters and the selected finding', async () => {
+    const list = await listFindings(DEMO_DETECTOR_ID, {
+      findingCriteria: { criterion: { ...defaultCriteria().criterion, severity: { gte: 7, lt: 11 } } },
+      sortCriteria: { attributeName: 'severity', orderBy: 'ASC' },
+      maxResults: 50,
+    });
+    const selected = list.findingIds[3];
+    renderApp(`?detector=${DEMO_DETECTOR_ID}&sort=severity&order=ASC&sev=high&archived=all&selected=${encodeURIComponent(selected)}`);
+    await waitForRows();
+    expect(within(grid()).getByRole('columnheader', { name: /Severity/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(screen.getByRole('button', { name: 'Remove filter Severity: High or higher' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remove filter Status: Current and archived' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'All' })).toBeChecked();
+    await waitFor(() => expect(activeId()).toBe(selected));
+  });
+
+  it('back and forward restore the previous sort', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    await user.click(within(grid()).getByRole('button', { name: /^Count/ }));
+    expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'ascending');
+    await act(async () => {
+      window.history.back();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Last seen/ })).toHaveAttribute('aria-sort', 'descending'));
+    await act(async () => {
+      window.history.forward();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'ascending'));
+  });
+
+  it('highlights rows whose remote IP is the map selection (mapIp) and can filter on it', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    const ipCell = [...grid().querySelectorAll<HTMLElement>('tbody td.cell-remoteIp .mono')][0];
+    const ip = ipCell.textContent!;
+    const id = ipCell.closest('tr')!.dataset.findingId!;
+    await act(async () => {
+      window.history.pushState(null, '', `${window.location.pathname}${window.location.search}&mapIp=${ip}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await waitFor(() => expect(row(id)).toHaveClass('is-map-match'));
+    expect(screen.getByText(/loaded findings? highlighted/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Filter to this IP' }));
+    expect(await screen.findByRole('button', { name: new RegExp(`Remove filter Remote IP \\(.*\\): ${ip.replace(/\./g, '\\.')}`) })).toBeInTheDocument();
+  });
+});
+
+describe('preferences', () => {
+  it('column visibility and order persist in this browser', async () => {
+    const user = userEvent.setup();
+    const view = renderApp();
+    await waitForRows();
+    expect(headers()).toContain('Region');
+    await user.click(screen.getByRole('button', { name: /^Columns/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Region' }));
+    await user.click(screen.getByRole('button', { name: 'Move Updated left' }));
+    await user.keyboard('{Escape}');
+    expect(headers()).not.toContain('Region');
+    const order = headers().map((h) => h.replace(/[↕▲▼].*$/, '').trim());
+    expect(order.indexOf('Updated')).toBeLessThan(order.indexOf('Last seen'));
+    expect(JSON.parse(window.localStorage.getItem(COLUMN_PREFS_KEY)!).hidden).toEqual(['region']);
+    view.unmount();
+    renderApp();
+    await waitForRows();
+    expect(headers()).not.toContain('Region');
+  });
+
+  it('times are relative with the exact UTC time for hover and screen readers; a setting shows local time', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    const time = grid().querySelector('tbody td.cell-lastSeen time')!;
+    expect(time.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+    expect(time.textContent).toMatch(/ago|now|yesterday|in \d/);
+    expect(time.textContent).toContain(time.getAttribute('title')!);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Times' }), 'Local time');
+    const local = grid().querySelector('tbody td.cell-lastSeen time')!;
+    expect(local.textContent).not.toMatch(/ago|in \d/);
+  });
+});
+
+describe('auto-refresh', () => {
+  it('offers "N new findings — show" without moving the scroll position', async () => {
+    const user = userEvent.setup();
+    window.localStorage.setItem('fa.autoRefresh', '30');
+    const { client } = renderApp();
+    await waitForRows();
+    const scroller = screen.getByTestId('findings-scroll');
+    await act(async () => {
+      scroller.scrollTop = 300;
+      fireEvent.scroll(scroller);
+    });
+    // The first poll is the baseline; the next one names a finding nobody has seen yet.
+    await waitFor(() => expect(client.getQueryData([...queryKeys.findingsRoot(DEMO_DETECTOR_ID), 'poll', defaultCriteria()])).toBeDefined());
+    server.use(
+      http.post(apiPath.listFindings, async ({ request }) => {
+        const body = (await request.clone().json()) as { sortCriteria?: { attributeName: string } };
+        if (body.sortCriteria?.attributeName !== 'updatedAt') return undefined;
+        const real = await listFindingsPassThrough(body);
+        return HttpResponse.json({ findingIds: ['brand-new-finding', ...real.findingIds.slice(0, 49)], nextToken: real.nextToken });
+      }),
+    );
+    await act(async () => {
+      await client.refetchQueries({ queryKey: [...queryKeys.findingsRoot(DEMO_DETECTOR_ID), 'poll'] });
+    });
+    const offer = await screen.findByRole('button', { name: '1 new finding — show' });
+    expect(scroller.scrollTop).toBe(300);
+    server.resetHandlers();
+    await user.click(offer);
+    expect(scroller.scrollTop).toBe(0);
+    await waitFor(() => expect(screen.queryByRole('button', { name: /new finding/ })).toBeNull());
+  });
+});
+
+/** The emulator's own answer, for a handler that edits it. */
+async function listFindingsPassThrough(body: unknown) {
+  server.resetHandlers();
+  try {
+    return await listFindings(DEMO_DETECTOR_ID, body as Parameters<typeof listFindings>[1]);
+  } finally {
+    /* handlers stay reset: the next poll sees the real list again */
+  }
+}

@@ -1,0 +1,236 @@
+import { act, fireEvent } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
+import { apiPath, delay, http, HttpResponse, SCALE_DETECTOR_ID, server } from '../../test/msw';
+import {
+  expectedIds,
+  expectedTotal,
+  grid,
+  recordRequests,
+  renderApp,
+  renderedIds,
+  screen,
+  stubGridViewport,
+  waitFor,
+  waitForRows,
+  within,
+} from './test-utils';
+
+vi.setConfig({ testTimeout: 20_000 });
+beforeAll(() => stubGridViewport());
+
+const header = (name: RegExp) => within(grid()).getByRole('columnheader', { name });
+const sortButton = (name: RegExp) => within(grid()).getByRole('button', { name });
+const count = () => screen.getByTestId('result-count');
+const scroller = () => screen.getByTestId('findings-scroll');
+
+async function scrollTo(top: number) {
+  await act(async () => {
+    scroller().scrollTop = top;
+    fireEvent.scroll(scroller());
+  });
+}
+
+describe('FindingsTable: first screen', () => {
+  it('shows page 1 in ListFindings order (last seen, newest first) with "showing N of M"', async () => {
+    renderApp();
+    await waitForRows();
+    const expected = await expectedIds('service.eventLastSeen', 'DESC');
+    const ids = renderedIds();
+    expect(ids).toEqual(expected.slice(0, ids.length));
+    const total = await expectedTotal();
+    await waitFor(() => expect(count()).toHaveTextContent(`Showing 50 of ${total} findings`));
+    expect(header(/Last seen/)).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('shows a skeleton while the first page loads', async () => {
+    server.use(
+      http.post(apiPath.listFindings, async () => {
+        await delay(400);
+      }),
+    );
+    renderApp();
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Findings' })).toHaveAttribute('aria-busy', 'true'));
+    expect(count()).toHaveTextContent('Loading findings…');
+    expect(grid().querySelectorAll('.skeleton-row').length).toBeGreaterThan(0);
+    await waitForRows();
+    expect(grid()).not.toHaveAttribute('aria-busy');
+  });
+});
+
+describe('FindingsTable: sorting on the server', () => {
+  it('cycles a header ASC → DESC → default, with aria-sort and the API order', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+
+    await user.click(sortButton(/^Severity/));
+    expect(header(/Severity/)).toHaveAttribute('aria-sort', 'ascending');
+    expect(window.location.search).toContain('sort=severity');
+    expect(window.location.search).toContain('order=ASC');
+    const asc = await expectedIds('severity', 'ASC');
+    await waitFor(() => expect(renderedIds()).toEqual(asc.slice(0, renderedIds().length)));
+
+    await user.click(sortButton(/^Severity/));
+    expect(header(/Severity/)).toHaveAttribute('aria-sort', 'descending');
+    const desc = await expectedIds('severity', 'DESC');
+    await waitFor(() => expect(renderedIds()).toEqual(desc.slice(0, renderedIds().length)));
+    expect(renderedIds().length).toBeGreaterThan(10);
+
+    await user.click(sortButton(/^Severity/));
+    expect(header(/Severity/)).not.toHaveAttribute('aria-sort');
+    expect(header(/Last seen/)).toHaveAttribute('aria-sort', 'descending');
+    expect(window.location.search).not.toContain('sort=');
+  });
+
+  it('names the attribute a header sorts by when the column shows more, and only offers sorting on documented attributes', async () => {
+    renderApp();
+    await waitForRows();
+    expect(sortButton(/Remote IP.*sorts by network-connection IP/)).toHaveAttribute(
+      'data-sort-attribute',
+      'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4',
+    );
+    expect(sortButton(/Resource.*sorts by instance ID/)).toBeInTheDocument();
+    // Title and Region are not documented sort attributes: no button, no aria-sort.
+    expect(within(header(/^Title$/)).queryByRole('button')).toBeNull();
+    expect(within(header(/^Region$/)).queryByRole('button')).toBeNull();
+  });
+
+  it('reaches attributes without a column from the "Sort by" menu', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    const menu = screen.getByRole('combobox', { name: 'Sort by' });
+    expect(within(menu).getAllByRole('option')).toHaveLength(18);
+    await user.selectOptions(menu, 'Local port');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort order' }), 'Ascending');
+    const attr = 'service.action.networkConnectionAction.localPortDetails.port';
+    const expected = await expectedIds(attr, 'ASC');
+    await waitFor(() => expect(renderedIds()).toEqual(expected.slice(0, renderedIds().length)));
+    expect(screen.getByText(/sorted by Local port, lowest first/, { selector: '.muted' })).toBeVisible();
+    // No column shows it: no header claims the sort.
+    expect(grid().querySelector('th[aria-sort]')).toBeNull();
+  });
+
+  it('cancels the requests a sort change supersedes', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    server.use(
+      http.post(apiPath.listFindings, async ({ request }) => {
+        const body = (await request.clone().json()) as { sortCriteria?: { attributeName: string } };
+        if (body.sortCriteria?.attributeName === 'severity') await delay('infinite');
+      }),
+    );
+    const rec = recordRequests();
+    await user.click(sortButton(/^Severity/));
+    await waitFor(() => expect(rec.list().length).toBe(1));
+    await user.click(sortButton(/^Finding type/));
+    const expected = await expectedIds('type', 'ASC');
+    await waitFor(() => expect(renderedIds()).toEqual(expected.slice(0, renderedIds().length)));
+    const severityRequest = rec.list().find((r) => (r.body as { sortCriteria: { attributeName: string } }).sortCriteria.attributeName === 'severity');
+    expect(severityRequest?.aborted()).toBe(true);
+    rec.stop();
+  });
+});
+
+describe('FindingsTable: paging at scale', () => {
+  it('loads pages of 50 as the analyst scrolls, keeps ≤ 100 rows in the DOM and makes no duplicate requests', async () => {
+    const rec = recordRequests();
+    renderApp(`?detector=${SCALE_DETECTOR_ID}`);
+    await waitForRows();
+    expect(count()).toHaveTextContent(/Showing 50 of 10,000 findings|Showing 50 of/);
+    for (let page = 1; page < 6; page++) {
+      await scrollTo(page * 50 * 36);
+      await waitFor(() => expect(count()).toHaveTextContent(`Showing ${(page + 1) * 50} of`), { timeout: 4000 });
+      expect(grid().querySelectorAll('tbody tr[data-finding-id]').length).toBeLessThanOrEqual(100);
+    }
+    const lists = rec.list();
+    expect(lists).toHaveLength(6);
+    const tokens = lists.map((r) => (r.body as { nextToken?: string }).nextToken ?? '');
+    expect(new Set(tokens).size).toBe(6);
+    expect(rec.get()).toHaveLength(6);
+    // Rows keep ListFindings' order across pages, with no repeats.
+    const ids = renderedIds();
+    expect(new Set(ids).size).toBe(ids.length);
+    rec.stop();
+  });
+
+  it('treats nextToken "" as the end of the list', async () => {
+    const criteria = criteriaFromFilters(DEFAULT_FILTERS, Date.now());
+    const ids = (await expectedIds('service.eventLastSeen', 'DESC', criteria)).slice(0, 3);
+    server.use(http.post(apiPath.listFindings, () => HttpResponse.json({ findingIds: ids, nextToken: '' })));
+    const rec = recordRequests();
+    renderApp();
+    await waitForRows();
+    expect(renderedIds()).toEqual(ids);
+    expect(await screen.findByText(/End of the list · 3 findings/)).toBeInTheDocument();
+    await scrollTo(1000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rec.list()).toHaveLength(1);
+    rec.stop();
+  });
+});
+
+describe('FindingsTable: errors', () => {
+  it('shows the error __type and message with a Retry, and does not retry on its own', async () => {
+    const user = userEvent.setup();
+    let calls = 0;
+    server.use(
+      http.post(apiPath.listFindings, () => {
+        calls++;
+        return HttpResponse.json(
+          { __type: 'InternalException', message: 'The request is rejected because an internal error occurred.' },
+          { status: 500, headers: { 'x-amzn-ErrorType': 'InternalServerErrorException' } },
+        );
+      }),
+    );
+    renderApp();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('InternalException');
+    expect(alert).toHaveTextContent('The request is rejected because an internal error occurred.');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toBe(1);
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitForRows();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a failing next page keeps the loaded rows; Retry loads it', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    server.use(
+      http.post(apiPath.listFindings, async ({ request }) => {
+        const body = (await request.clone().json()) as { nextToken?: string };
+        if (body.nextToken) {
+          return HttpResponse.json({ __type: 'InvalidInputException', message: 'nextToken: the token is not valid.' }, { status: 400 });
+        }
+      }),
+    );
+    await scrollTo(40 * 36);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load more findings');
+    expect(alert).toHaveTextContent('InvalidInputException');
+    expect(renderedIds().length).toBeGreaterThan(10);
+    expect(count()).toHaveTextContent('Showing 50 of');
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(count()).toHaveTextContent('Showing 100 of'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a failing refresh keeps the table', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    const before = renderedIds();
+    server.use(http.post(apiPath.listFindings, () => HttpResponse.json({ __type: 'InternalException', message: 'boom' }, { status: 500 })));
+    await user.click(screen.getByRole('button', { name: /Refresh/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not refresh the findings');
+    expect(renderedIds()).toEqual(before);
+  });
+});

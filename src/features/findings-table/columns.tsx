@@ -1,0 +1,126 @@
+/** TanStack Table column definitions, at module scope (stable identities, no re-creation per render). */
+import type { ColumnDef, Table } from '@tanstack/react-table';
+import type { MouseEvent } from 'react';
+import { SeverityBadge } from '../../components/SeverityBadge';
+import { Time } from '../../components/Time';
+import type { Finding } from '../../guardduty';
+import { COLUMNS, type ColumnId } from './column-meta';
+import { remoteLabel, resourceLabel } from './format';
+
+/** What cells need from the grid (passed as the table's `meta`). */
+export interface GridMeta {
+  hrefFor: (id: string) => string;
+  open: (id: string) => void;
+  toggleRow: (index: number, checked: boolean, shiftKey: boolean) => void;
+  toggleAll: (checked: boolean) => void;
+}
+
+export const gridMeta = (table: Table<Finding>) => table.options.meta as GridMeta;
+
+const dash = <span className="muted">—</span>;
+
+function TitleCell({ finding, table }: { finding: Finding; table: Table<Finding> }) {
+  const meta = gridMeta(table);
+  return (
+    <a
+      href={meta.hrefFor(finding.id)}
+      tabIndex={-1}
+      className="title-link"
+      title={finding.title}
+      onClick={(e: MouseEvent) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) {
+          e.stopPropagation();
+          return;
+        }
+        e.preventDefault();
+        e.stopPropagation();
+        meta.open(finding.id);
+      }}
+    >
+      {finding.title || finding.id}
+    </a>
+  );
+}
+
+const CELLS: Record<ColumnId, (f: Finding, table: Table<Finding>) => React.ReactNode> = {
+  severity: (f) => <SeverityBadge severity={f.severity} />,
+  title: (f, table) => <TitleCell finding={f} table={table} />,
+  type: (f) => (f.type ? <span title={f.type}>{f.type}</span> : dash),
+  resource: (f) => {
+    const r = resourceLabel(f);
+    if (!r) return dash;
+    return (
+      <span title={r.type && r.type !== r.text ? `${r.type}: ${r.text}` : r.text}>
+        <span className={r.type !== r.text ? 'mono' : undefined}>{r.text}</span>
+        {r.type && r.type !== r.text && r.type !== 'Instance' && <span className="cell-sub"> {r.type}</span>}
+      </span>
+    );
+  },
+  remoteIp: (f) => {
+    const r = remoteLabel(f);
+    if (!r) return dash;
+    return (
+      <span title={r.country ? `${r.ip} (${r.country})` : r.ip}>
+        <span className="mono">{r.ip}</span>
+        {r.country && <span className="cell-sub"> {r.country}</span>}
+      </span>
+    );
+  },
+  account: (f) => (f.accountId ? <span className="mono">{f.accountId}</span> : dash),
+  region: (f) => f.region ?? dash,
+  count: (f) => (f.service?.count !== undefined ? <span className="num">{String(f.service.count)}</span> : dash),
+  firstSeen: (f) => <Time value={f.service?.eventFirstSeen} />,
+  lastSeen: (f) => <Time value={f.service?.eventLastSeen} />,
+  updated: (f) => <Time value={f.updatedAt} />,
+};
+
+export const SELECT_COLUMN_ID = 'select';
+
+export const TABLE_COLUMNS: ColumnDef<Finding>[] = [
+  {
+    id: SELECT_COLUMN_ID,
+    size: 40,
+    enableSorting: false,
+    enableHiding: false,
+    header: ({ table }) => {
+      const all = table.getIsAllRowsSelected();
+      const some = table.getIsSomeRowsSelected();
+      return (
+        <input
+          type="checkbox"
+          aria-label="Select all loaded findings"
+          checked={all}
+          ref={(el) => {
+            if (el) el.indeterminate = some && !all;
+          }}
+          disabled={table.getRowCount() === 0}
+          onChange={(e) => gridMeta(table).toggleAll(e.target.checked)}
+        />
+      );
+    },
+    cell: ({ row, table }) => (
+      <input
+        type="checkbox"
+        tabIndex={-1}
+        aria-label={`Select ${row.original.title || row.original.id}`}
+        checked={row.getIsSelected()}
+        onClick={(e) => {
+          e.stopPropagation();
+          gridMeta(table).toggleRow(row.index, e.currentTarget.checked, e.shiftKey);
+        }}
+        onChange={() => {
+          /* handled on click, which knows about Shift */
+        }}
+      />
+    ),
+  },
+  ...COLUMNS.map(
+    (c): ColumnDef<Finding> => ({
+      id: c.id,
+      header: c.label,
+      size: c.size,
+      enableSorting: false, // sorting is the server's: headers drive the URL state
+      cell: ({ row, table }) => CELLS[c.id](row.original, table),
+    }),
+  ),
+];

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../guardduty';
+import { CSV_COLUMNS, findingsToCsv, findingsToJson, neutraliseCell } from './export';
+
+const finding: Finding = {
+  id: 'f1',
+  title: '=HYPERLINK("http://evil","click")',
+  type: 'Recon:EC2/PortProbeUnprotectedPort',
+  severity: 5,
+  accountId: '123456789012',
+  region: 'us-east-1',
+  resource: { resourceType: 'Instance', instanceDetails: { instanceId: 'i-1' } },
+  service: {
+    count: 3,
+    archived: false,
+    action: { actionType: 'NETWORK_CONNECTION', networkConnectionAction: { remoteIpDetails: { ipAddressV4: '198.51.100.7', country: { countryName: '+Land' } } } },
+  },
+  description: 'line one\nline "two"',
+};
+
+/** A minimal RFC 4180 reader for the test. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe('export', () => {
+  it('JSON keeps the exact API objects', () => {
+    expect(JSON.parse(findingsToJson([finding]))).toEqual([finding]);
+  });
+
+  it('neutralises formula-looking cells', () => {
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx']) expect(neutraliseCell(s).startsWith("'")).toBe(true);
+    expect(neutraliseCell('plain')).toBe('plain');
+  });
+
+  it('CSV flattens key columns, quotes and neutralises text', () => {
+    const rows = parseCsv(findingsToCsv([finding]));
+    expect(rows[0]).toEqual(CSV_COLUMNS.map((c) => c.header));
+    const rec = Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));
+    expect(rec.id).toBe('f1');
+    expect(rec.title).toBe(`'=HYPERLINK("http://evil","click")`);
+    expect(rec.remoteCountry).toBe("'+Land");
+    expect(rec.severity).toBe('5');
+    expect(rec.severityBand).toBe('Medium');
+    expect(rec.resource).toBe('i-1');
+    expect(rec.remoteIp).toBe('198.51.100.7');
+    expect(rec.count).toBe('3');
+    expect(rec.archived).toBe('false');
+    expect(rows).toHaveLength(2);
+  });
+});

@@ -1,0 +1,100 @@
+/** Pure helpers over the filter model of src/app/filters.ts: chips, labels, custom time inputs. */
+import { DEFAULT_FILTERS, LIST_FILTERS, type Filters, type TimeWindow } from '../../app/filters';
+import { bandInfo, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
+import { formatExact } from '../../lib/time';
+
+export const TIME_WINDOW_LABELS: Record<TimeWindow, string> = { '24h': 'last 24 h', '7d': 'last 7 days', '30d': 'last 30 days', '90d': 'last 90 days' };
+
+export interface FilterChip {
+  key: string;
+  label: string;
+  /** The filters without this one. */
+  remove: (f: Filters) => Filters;
+}
+
+export function severityRangeLabel(from: SeverityBand, to: SeverityBand): string {
+  if (from === to) return bandInfo(from).label;
+  if (to === 'critical') return `${bandInfo(from).label} or higher`;
+  return `${bandInfo(from).label} – ${bandInfo(to).label}`;
+}
+
+export function updatedLabel(updated: NonNullable<Filters['updated']>, local: boolean): string {
+  if ('window' in updated) return TIME_WINDOW_LABELS[updated.window];
+  const from = updated.from !== undefined ? formatExact(updated.from, local) : undefined;
+  const to = updated.to !== undefined ? formatExact(updated.to, local) : undefined;
+  if (from && to) return `${from} to ${to}`;
+  if (from) return `since ${from}`;
+  if (to) return `until ${to}`;
+  return 'any time';
+}
+
+/** One chip per active filter value; the default status (Current) is not a chip. */
+export function filterChips(filters: Filters, local = false): FilterChip[] {
+  const chips: FilterChip[] = [];
+  for (const field of LIST_FILTERS) {
+    for (const value of filters.lists[field.param] ?? []) {
+      chips.push({
+        key: `${field.param}=${value}`,
+        label: `${field.label}: ${value}`,
+        remove: (f) => {
+          const rest = (f.lists[field.param] ?? []).filter((v) => v !== value);
+          const lists = { ...f.lists };
+          if (rest.length > 0) lists[field.param] = rest;
+          else delete lists[field.param];
+          return { ...f, lists };
+        },
+      });
+    }
+  }
+  if (filters.severity) {
+    chips.push({ key: 'sev', label: `Severity: ${severityRangeLabel(filters.severity.from, filters.severity.to)}`, remove: (f) => ({ ...f, severity: undefined }) });
+  }
+  if (filters.updated) {
+    chips.push({ key: 'updated', label: `Updated: ${updatedLabel(filters.updated, local)}`, remove: (f) => ({ ...f, updated: undefined }) });
+  }
+  if (filters.archived !== 'current') {
+    chips.push({
+      key: 'archived',
+      label: `Status: ${filters.archived === 'archived' ? 'Archived' : 'Current and archived'}`,
+      remove: (f) => ({ ...f, archived: 'current' }),
+    });
+  }
+  return chips;
+}
+
+export function addListValue(filters: Filters, param: string, value: string): Filters {
+  const v = value.trim();
+  if (!v) return filters;
+  const current = filters.lists[param] ?? [];
+  if (current.includes(v) || current.length >= 50) return filters;
+  return { ...filters, lists: { ...filters.lists, [param]: [...current, v] } };
+}
+
+export const clearFilters = (): Filters => ({ ...DEFAULT_FILTERS, lists: {} });
+
+/** Keeps `to` at or above `from`. */
+export function setSeverityFrom(filters: Filters, from: SeverityBand | ''): Filters {
+  if (!from) return { ...filters, severity: undefined };
+  const order = SEVERITY_BANDS.map((b) => b.band);
+  const to = filters.severity?.to ?? 'critical';
+  return { ...filters, severity: { from, to: order.indexOf(to) < order.indexOf(from) ? from : to } };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Epoch ms → a `datetime-local` value, in UTC or local time. */
+export function epochToInput(ms: number | undefined, local: boolean): string {
+  if (ms === undefined) return '';
+  const d = new Date(ms);
+  return local
+    ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+    : d.toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` value → epoch ms (the wire's unit for updatedAt), in UTC or local time. */
+export function inputToEpoch(value: string, local: boolean): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  return local ? new Date(y, mo - 1, d, h, mi).getTime() : Date.UTC(y, mo - 1, d, h, mi);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { SORT_ATTRIBUTE_NAMES } from '../../guardduty';
+import { DEFAULT_SORT } from '../../app/url-state';
+import { ariaSort, describeSort, nextHeaderSort } from './sorting';
+import { COLUMN_SORT_ATTRIBUTES } from './column-meta';
+
+describe('header sort cycle', () => {
+  it('goes ASC → DESC → default', () => {
+    const a = nextHeaderSort(DEFAULT_SORT, 'severity');
+    expect(a).toEqual({ attribute: 'severity', order: 'ASC' });
+    const b = nextHeaderSort(a, 'severity');
+    expect(b).toEqual({ attribute: 'severity', order: 'DESC' });
+    expect(nextHeaderSort(b, 'severity')).toEqual(DEFAULT_SORT);
+  });
+
+  it('starts the default column at ASC so a click always changes the order', () => {
+    const a = nextHeaderSort(DEFAULT_SORT, DEFAULT_SORT.attribute);
+    expect(a.order).toBe('ASC');
+    expect(nextHeaderSort(a, DEFAULT_SORT.attribute)).toEqual(DEFAULT_SORT);
+  });
+
+  it('reports aria-sort per column', () => {
+    expect(ariaSort({ attribute: 'severity', order: 'ASC' }, 'severity')).toBe('ascending');
+    expect(ariaSort({ attribute: 'severity', order: 'DESC' }, 'severity')).toBe('descending');
+    expect(ariaSort({ attribute: 'severity', order: 'DESC' }, 'type')).toBe('none');
+  });
+
+  it('describes a sort by value kind', () => {
+    expect(describeSort({ attribute: 'severity', order: 'DESC' })).toBe('Severity, highest first');
+    expect(describeSort({ attribute: 'updatedAt', order: 'ASC' })).toBe('Updated, oldest first');
+  });
+});
+
+describe('column sort attributes', () => {
+  it('only uses documented sort attributes', () => {
+    for (const name of Object.values(COLUMN_SORT_ATTRIBUTES)) expect(SORT_ATTRIBUTE_NAMES).toContain(name);
+  });
+});

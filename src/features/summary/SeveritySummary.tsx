@@ -1,0 +1,84 @@
+/**
+ * Severity summary bar: counts per console band from GetFindingsStatistics (COUNT_BY_SEVERITY)
+ * for the current filters except severity, so every band keeps its count while one is chosen.
+ * Clicking a band filters on it; Shift-click extends the range; clicking the only chosen band clears it.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, type MouseEvent } from 'react';
+import { statisticsQuery } from '../../api/queries';
+import { useFindingCriteria, useViewState } from '../../app/url-state';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { countsByBand, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
+import './summary.css';
+
+const nf = new Intl.NumberFormat('en');
+const ORDER = SEVERITY_BANDS.map((b) => b.band);
+const SHOWN = [...SEVERITY_BANDS].reverse(); // Critical first: what matters at 3 a.m.
+
+export function SeveritySummary({ detectorId }: { detectorId: string }) {
+  const { state, update } = useViewState();
+  const filters = useMemo(() => ({ ...state.filters, severity: undefined }), [state.filters]);
+  const criteria = useFindingCriteria(filters);
+  const stats = useQuery(statisticsQuery(detectorId, criteria));
+  const counts = useMemo(() => (stats.data ? countsByBand(stats.data.findingStatistics?.countBySeverity) : undefined), [stats.data]);
+  const total = counts ? ORDER.reduce((s, b) => s + counts[b], 0) : undefined;
+  const range = state.filters.severity;
+  const inRange = (band: SeverityBand) => !!range && ORDER.indexOf(band) >= ORDER.indexOf(range.from) && ORDER.indexOf(band) <= ORDER.indexOf(range.to);
+
+  const choose = (band: SeverityBand, e: MouseEvent) => {
+    update((s) => {
+      const current = s.filters.severity;
+      let severity: typeof current;
+      if (e.shiftKey && current) {
+        const lo = Math.min(ORDER.indexOf(current.from), ORDER.indexOf(band));
+        const hi = Math.max(ORDER.indexOf(current.to), ORDER.indexOf(band));
+        severity = { from: ORDER[lo], to: ORDER[hi] };
+      } else if (current && current.from === band && current.to === band) {
+        severity = undefined;
+      } else {
+        severity = { from: band, to: band };
+      }
+      return { ...s, filters: { ...s.filters, severity } };
+    });
+  };
+
+  if (stats.isError) {
+    return <ErrorBanner error={stats.error} context="Could not count findings by severity" onRetry={() => void stats.refetch()} />;
+  }
+
+  return (
+    <section className="severity-summary" aria-label="Findings by severity" aria-busy={stats.isPending || undefined}>
+      <div className="summary-bands" role="group" aria-label="Filter by severity band">
+        {SHOWN.map((b) => {
+          const count = counts?.[b.band];
+          const pressed = inRange(b.band);
+          return (
+            <button
+              key={b.band}
+              type="button"
+              className={`summary-band band-${b.band}${pressed ? ' is-on' : ''}${range && !pressed ? ' is-off' : ''}`}
+              aria-pressed={pressed}
+              title={`${b.label}: severity ${b.min.toFixed(1)}–${(b.max === 11 ? 10 : b.max - 0.1).toFixed(1)}. Click to filter, Shift-click to extend.`}
+              onClick={(e) => choose(b.band, e)}
+            >
+              <span className="summary-label">{b.label}</span>
+              <span className="summary-count" data-testid={`summary-${b.band}`}>
+                {count === undefined ? '…' : nf.format(count)}
+              </span>
+            </button>
+          );
+        })}
+        <span className="summary-total">
+          {total === undefined ? 'Counting…' : `${nf.format(total)} ${state.filters.archived === 'current' ? 'current ' : ''}findings`}
+        </span>
+      </div>
+      {counts && total !== undefined && total > 0 && (
+        <div className="summary-bar" aria-hidden="true">
+          {SHOWN.filter((b) => counts[b.band] > 0).map((b) => (
+            <span key={b.band} className={`summary-seg band-${b.band}${range && !inRange(b.band) ? ' is-off' : ''}`} style={{ flexGrow: counts[b.band] }} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
