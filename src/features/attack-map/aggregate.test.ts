@@ -158,4 +158,25 @@ describe('aggregateFindings', () => {
     expect(aggregatePages([...pages])).not.toBe(aggregatePages(pages));
     expect(aggregatePages(undefined).findingCount).toBe(0);
   });
+
+  it('aggregates appended pages incrementally, with the same result as from scratch', () => {
+    const page = (ids: number[]) => ({ findings: ids.map((i) => nc(`f${i}`, 1 + (i % 9), remote(`192.0.2.${i % 7}`, i % 7 === 3 ? 0 : 10 + (i % 7), 10))) });
+    const p1 = page([1, 2, 3, 4]);
+    const p2 = page([5, 6, 7, 4]);
+    const p3 = page([8, 9, 10, 11, 12]);
+    const first = aggregatePages([p1]);
+    expect(first.findingCount).toBe(4);
+    const grown = aggregatePages([p1, p2, p3]);
+    const scratch = aggregateFindings([...p1.findings, ...p2.findings, ...p3.findings]);
+    const summary = (d: typeof scratch) => ({
+      counts: [d.findingCount, d.findingsWithIp],
+      located: d.located.map((p) => [p.ip, p.findings.map((f) => f.id), p.maxSeverity, p.bandCounts, p.location]),
+      unknown: d.unknown.map((p) => [p.ip, p.problem, p.findings.length]),
+    });
+    expect(summary(grown)).toEqual(summary(scratch));
+    // Another list (not an extension) starts over.
+    const other = aggregatePages([p2]);
+    expect(other.findingCount).toBe(4);
+    expect(summary(aggregatePages([p2, p3]))).toEqual(summary(aggregateFindings([...p2.findings, ...p3.findings])));
+  });
 });

@@ -129,28 +129,33 @@ const sameOrg = (a: IpOrganization, b: IpOrganization) => a.org === b.org && a.a
 
 /**
  * Aggregates the remote IPs of findings per IP (`located` and `unknown` come most severe first,
- * see compareIps). Findings repeated across pages count once; a
- * finding naming the same IP twice (two probes) counts once for it. One pass, one object per IP:
- * it re-runs whenever the findings cache grows.
+ * see compareIps). Findings repeated across pages count once; a finding naming the same IP twice
+ * (two probes) counts once for it. One pass, one object per IP.
  */
 export function aggregateFindings(findings: Iterable<Finding>): MapData {
-  return aggregateLists([Array.isArray(findings) ? findings : [...findings]]);
+  const acc = newAccumulation();
+  accumulate(acc, [Array.isArray(findings) ? findings : [...findings]]);
+  return finish(acc);
 }
 
-/** aggregateFindings over several lists (the pages of the cache), without concatenating them. */
-function aggregateLists(lists: readonly (readonly Finding[])[]): MapData {
-  const byIp = new Map<string, IpAggregate>();
-  const seen = new Set<string>();
-  let findingCount = 0;
-  let findingsWithIp = 0;
+interface Accumulation {
+  byIp: Map<string, IpAggregate>;
+  seen: Set<string>;
+  findingCount: number;
+  findingsWithIp: number;
+}
 
+const newAccumulation = (): Accumulation => ({ byIp: new Map(), seen: new Set(), findingCount: 0, findingsWithIp: 0 });
+
+function accumulate(acc: Accumulation, lists: readonly (readonly Finding[])[]): void {
+  const { byIp, seen } = acc;
   for (const list of lists) {
     for (const finding of list) {
       if (!finding || seen.has(finding.id)) continue;
       seen.add(finding.id);
-      findingCount++;
+      acc.findingCount++;
       const obs = observe(finding);
-      if (obs.sightings.length > 0) findingsWithIp++;
+      if (obs.sightings.length > 0) acc.findingsWithIp++;
       for (const sighting of obs.sightings) {
         let a = byIp.get(sighting.ip);
         if (!a) {
@@ -180,32 +185,49 @@ function aggregateLists(lists: readonly (readonly Finding[])[]): MapData {
       }
     }
   }
+}
 
+function finish(acc: Accumulation): MapData {
   const located: IpAggregate[] = [];
   const unknown: IpAggregate[] = [];
-  for (const a of byIp.values()) (a.location ? located : unknown).push(a);
+  for (const a of acc.byIp.values()) (a.location ? located : unknown).push(a);
   // In list order once, so every IP list (in view, unknown, a cluster's) is a filter, not a sort.
   located.sort(compareIps);
   unknown.sort(compareIps);
-  return { located, unknown, byIp, findingCount, findingsWithIp };
+  return { located, unknown, byIp: acc.byIp, findingCount: acc.findingCount, findingsWithIp: acc.findingsWithIp };
 }
 
-const aggregates = new WeakMap<object, MapData>();
+type Pages = readonly { findings: Finding[] }[];
+const aggregates = new WeakMap<Pages, MapData>();
+/** The last pages aggregated, and their running totals: a cache entry that grows by appended pages
+ * ("Map all matching", "load more") is aggregated by its new pages only. */
+let growing: { pages: Pages; acc: Accumulation } | undefined;
 
 /**
- * The aggregation of the findings of query-cache pages, memoised per pages array: reopening the
- * map on an unchanged cache entry costs nothing.
+ * The aggregation of the findings of query-cache pages, memoised per pages array (reopening the
+ * map on an unchanged cache entry costs nothing) and incremental when pages were appended.
  */
-export function aggregatePages(pages: readonly { findings: Finding[] }[] | undefined): MapData {
+export function aggregatePages(pages: Pages | undefined): MapData {
   const key = pages ?? EMPTY;
-  let data = aggregates.get(key);
-  if (!data) {
-    data = aggregateLists(key.map((page) => page.findings));
-    aggregates.set(key, data);
+  const cached = aggregates.get(key);
+  if (cached) return cached;
+  let acc: Accumulation;
+  const prev = growing;
+  if (prev && prev.pages.length > 0 && key.length >= prev.pages.length && prev.pages.every((page, i) => key[i] === page)) {
+    acc = prev.acc;
+    accumulate(acc, key.slice(prev.pages.length).map((page) => page.findings));
+    // Its per-IP objects move on with the new pages: it must not be served again.
+    aggregates.delete(prev.pages);
+  } else {
+    acc = newAccumulation();
+    accumulate(acc, key.map((page) => page.findings));
   }
+  growing = { pages: key, acc };
+  const data = finish(acc);
+  aggregates.set(key, data);
   return data;
 }
-const EMPTY: readonly { findings: Finding[] }[] = [];
+const EMPTY: Pages = [];
 
 /** The findings of an IP for display: highest severity first, then most recently seen. */
 export function findingsBySeverity(ip: IpAggregate): Finding[] {

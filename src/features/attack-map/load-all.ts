@@ -50,11 +50,13 @@ export interface LoadAllOptions {
   concurrency?: number;
   /**
    * Least time between two cache appends, in ms. Appends also wait until the pages fetched since
-   * the last one at least double what this run appended: everything that reads the cache (the
-   * map's aggregation, the table's rows) re-runs on an append, so a long run appends about
-   * log2(pages) times, not once per page, and stays fast while the analyst watches it grow.
+   * the last one match what this run appended so far (doubling, up to maxFlushPages): everything
+   * that reads the cache (the map's aggregation, the table's rows) re-runs on an append, so 200
+   * pages make about a dozen appends, not 200, and the map grows while the analyst watches.
    */
   flushEveryMs?: number;
+  /** Appends wait for at most this many pages (the doubling stops here), so each stays small. */
+  maxFlushPages?: number;
   onProgress?(progress: LoadAllProgress): void;
   /** Called with each page as soon as it is fetched, before it is appended (to prepare it). */
   onPage?(page: FindingsPage): void;
@@ -93,6 +95,7 @@ export async function loadAllMatching(options: LoadAllOptions): Promise<LoadAllR
   const pageSize = options.pageSize ?? 50;
   const concurrency = Math.max(1, options.concurrency ?? 5);
   const flushEveryMs = options.flushEveryMs ?? 300;
+  const maxFlushPages = options.maxFlushPages ?? 32;
 
   const start = client.getQueryData<Data>(queryKey);
   if (!start || start.pages.length === 0) throw new Error('Load the first page of findings before mapping all of them.');
@@ -117,7 +120,7 @@ export async function loadAllMatching(options: LoadAllOptions): Promise<LoadAllR
     if (!force && Date.now() - lastFlush < flushEveryMs) return;
     let readyCount = 0;
     while (readyCount < queue.length && queue[readyCount].page) readyCount++;
-    if (readyCount === 0 || (!force && readyCount < Math.max(1, appendedPages))) return;
+    if (readyCount === 0 || (!force && readyCount < Math.max(1, Math.min(appendedPages, maxFlushPages)))) return;
     const ready = queue.splice(0, readyCount);
     appendedPages += readyCount;
     lastFlush = Date.now();
