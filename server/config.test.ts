@@ -76,6 +76,12 @@ describe('config', () => {
     expect(parse([], { FINDINGS_ATLAS_TILE_URL: tiles.url, FINDINGS_ATLAS_TILE_ATTRIBUTION: tiles.attribution }).tiles).toEqual(tiles);
   });
 
+  it("accepts Leaflet's {s} subdomain placeholder but no placeholder elsewhere in the host", () => {
+    const url = 'https://{s}.tiles.example.org/{z}/{x}/{y}.png';
+    expect(parse([], { FINDINGS_ATLAS_TILE_URL: url }).tiles?.url).toBe(url);
+    expect(() => parse([], { FINDINGS_ATLAS_TILE_URL: 'https://tiles.{s}.example.org/{z}/{x}/{y}.png' })).toThrow(/\{s\} as the first host label/);
+  });
+
   it.each([
     [['--source', 'prod'], {}, /--source must be 'demo' or 'aws'/],
     [[], { FINDINGS_ATLAS_SOURCE: 'AWS' }, /FINDINGS_ATLAS_SOURCE must be 'demo' or 'aws'/],

@@ -78,6 +78,17 @@ function parseHttpUrl(value: string, setting: string): URL {
   return url;
 }
 
+const LEADING_SUBDOMAIN_PLACEHOLDER = /^(https?:\/\/)\{s\}\./i;
+
+/**
+ * The CSP source for a Leaflet tile URL template: its origin, with a leading `{s}` subdomain
+ * placeholder as the CSP wildcard (`https://{s}.tiles.example/{z}/{x}/{y}.png` → `https://*.tiles.example`).
+ */
+export function tileSource(tileUrl: string): string {
+  const origin = new URL(tileUrl.replace(LEADING_SUBDOMAIN_PLACEHOLDER, '$1s.')).origin;
+  return LEADING_SUBDOMAIN_PLACEHOLDER.test(tileUrl) ? origin.replace('://s.', '://*.') : origin;
+}
+
 function parseTiles(env: NodeJS.ProcessEnv): TileConfig | null {
   const url = env.FINDINGS_ATLAS_TILE_URL?.trim();
   const attribution = env.FINDINGS_ATLAS_TILE_ATTRIBUTION?.trim() ?? '';
@@ -85,7 +96,11 @@ function parseTiles(env: NodeJS.ProcessEnv): TileConfig | null {
     if (attribution) throw new ConfigError('FINDINGS_ATLAS_TILE_ATTRIBUTION is set but FINDINGS_ATLAS_TILE_URL is not.');
     return null;
   }
-  parseHttpUrl(url, 'FINDINGS_ATLAS_TILE_URL');
+  // Leaflet's `{s}` subdomain placeholder may lead the host; the rest of the host must be literal.
+  const host = parseHttpUrl(url.replace(LEADING_SUBDOMAIN_PLACEHOLDER, '$1s.'), 'FINDINGS_ATLAS_TILE_URL').host;
+  if (/[{}]/.test(decodeURIComponent(host))) {
+    throw new ConfigError(`FINDINGS_ATLAS_TILE_URL may use placeholders in its path and {s} as the first host label only (got '${url}').`);
+  }
   return { url, attribution };
 }
 

@@ -1,6 +1,7 @@
 /** Security defaults over real HTTP: headers, Host allow-list, same-origin checks, body limits, token model. */
 import * as crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tileSource } from './config';
 import { constantTimeEquals, sessionValue } from './security';
 import { makeDist, raw, startApp, stubSource, testConfig, type Running } from './test/harness';
 
@@ -52,6 +53,11 @@ describe('security headers', () => {
     const refused = await raw(app.port, { path: '/api/detector', headers: { host: 'evil.example.com' } });
     expect(refused.headers['cache-control']).toBe('no-store');
     expect(refused.headers['content-security-policy']).toBe(CSP);
+  });
+
+  it('turns a {s} tile template into a CSP wildcard source', () => {
+    expect(tileSource('https://{s}.tiles.example.org/{z}/{x}/{y}.png')).toBe('https://*.tiles.example.org');
+    expect(tileSource('http://10.0.0.5:8080/t/{z}/{x}/{y}.png')).toBe('http://10.0.0.5:8080');
   });
 
   it('adds the configured tile origin to img-src only', async () => {

@@ -9,13 +9,13 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { accessDenied, type ApiError } from '../src/guardduty/errors';
-import type { ServerConfig } from './config';
+import { tileSource, type ServerConfig } from './config';
 import { apiErrorResponse, plainText } from './wire';
 
 export const SESSION_COOKIE = 'fa_session';
 
 export function contentSecurityPolicy(tileUrl: string | null): string {
-  const tileOrigin = tileUrl ? ` ${new URL(tileUrl).origin}` : '';
+  const tileOrigin = tileUrl ? ` ${tileSource(tileUrl)}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",

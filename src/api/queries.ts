@@ -74,14 +74,17 @@ export const findingsQuery = (detectorId: string, criteria: FindingCriteria, sor
     queryFn: ({ pageParam, signal }) => fetchFindingsPage(detectorId, criteria, sort, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextToken,
-    staleTime: 60_000,
+    // Never stale on its own: an infinite list refetches every loaded page when stale (400 sequential
+    // requests for 10,000 findings on returning to the table). Refresh and "N new findings" are explicit.
+    staleTime: Infinity,
   });
 
 export const statisticsQuery = (detectorId: string, criteria: FindingCriteria) =>
   queryOptions({
     queryKey: queryKeys.statistics(detectorId, criteria),
     queryFn: ({ signal }) => getFindingsStatistics(detectorId, criteria, signal),
-    staleTime: 60_000,
+    // Refreshed with the list it counts (Refresh invalidates both), so "N of M" stays consistent.
+    staleTime: Infinity,
   });
 
 /** A finding already loaded by any findings list in the cache, so opening it costs no request. */
