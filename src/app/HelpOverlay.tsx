@@ -1,28 +1,24 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../components/Dialog';
+import { isTextEntry } from '../lib/keyboard';
 
-/** Keyboard shortcuts, one list for the overlay; each feature implements its own keys. */
+/** Keyboard shortcuts, one list for the overlay; each screen implements its own keys. */
 export const SHORTCUTS: readonly [keys: string, what: string][] = [
-  ['↑ ↓ or j k', 'Move between findings in the table'],
+  ['↓ j / ↑ k', 'Next / previous finding in the table'],
+  ['Home / End', 'First / last loaded finding'],
   ['Enter', 'Open the focused finding'],
-  ['Space', 'Select the focused finding (Shift-click selects a range)'],
-  ['/', 'Focus the filters'],
-  ['Escape', 'Close the open panel, or go back from a finding to the table'],
+  ['Space or x', 'Select the focused finding (Shift-click a box for a range)'],
+  ['/', 'Focus the filter'],
+  ['Escape', 'Close a menu or leave the filter; in a finding, back to the table'],
   ['?', 'Show this help'],
 ];
-
-/** Typing in a field must never trigger a shortcut. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
 
 /** The `?` overlay listing the shortcuts. */
 export function HelpOverlay() {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) {
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextEntry(e.target)) {
         e.preventDefault();
         setOpen(true);
       }

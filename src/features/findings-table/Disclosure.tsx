@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
- * A button that opens a small panel (column settings, export, shortcuts). Escape or a click
+ * A button that opens a small panel (column settings, export). Escape or a click
  * outside closes it; Escape returns focus to the button.
  */
 export function Disclosure({

@@ -19,7 +19,7 @@ import type { Finding } from '../../guardduty';
 import { columnInfo } from './column-meta';
 import { SELECT_COLUMN_ID, TABLE_COLUMNS, type GridMeta } from './columns';
 import { hasRemoteIp } from './format';
-import { isTextEntry } from './keys';
+import { isTextEntry } from '../../lib/keyboard';
 import { ariaSort } from './sorting';
 
 export const ROW_HEIGHT = 36;

@@ -15,8 +15,8 @@ import { FilterBar } from './FilterBar';
 import { FindingsGrid } from './FindingsGrid';
 import { actionTypeHoldingIp, hasRemoteIp } from './format';
 import { describeSort, nextHeaderSort } from './sorting';
-import { ColumnsMenu, ExportMenu, RefreshControls, ShortcutsMenu, SortMenu, TimeZoneToggle } from './TableToolbar';
-import { isTextEntry } from './keys';
+import { ColumnsMenu, ExportMenu, RefreshControls, SortMenu, TimeZoneToggle } from './TableToolbar';
+import { isTextEntry } from '../../lib/keyboard';
 import { useFindingsList } from './useFindingsList';
 import { useNewFindings } from './useNewFindings';
 import './table.css';
@@ -210,7 +210,6 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
           <div className="toolbar-end">
             <ColumnsMenu columns={columns} />
             <ExportMenu detectorId={detectorId} loaded={findings} selected={selectedFindings} />
-            <ShortcutsMenu />
           </div>
         </div>
       </div>

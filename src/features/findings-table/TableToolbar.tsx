@@ -131,23 +131,6 @@ export function ExportMenu({ detectorId, loaded, selected }: { detectorId: strin
   );
 }
 
-export function ShortcutsMenu() {
-  return (
-    <Disclosure label="Keys" buttonLabel="Keyboard shortcuts">
-      {() => (
-        <dl className="shortcuts">
-          <dt><kbd>↓</kbd> <kbd>j</kbd> / <kbd>↑</kbd> <kbd>k</kbd></dt><dd>Next / previous finding</dd>
-          <dt><kbd>Enter</kbd></dt><dd>Open the finding</dd>
-          <dt><kbd>Space</kbd> <kbd>x</kbd></dt><dd>Select the finding (Shift-click a box for a range)</dd>
-          <dt><kbd>Home</kbd> <kbd>End</kbd></dt><dd>First / last loaded finding</dd>
-          <dt><kbd>/</kbd></dt><dd>Filter</dd>
-          <dt><kbd>Esc</kbd></dt><dd>Close a menu, leave the filter field</dd>
-        </dl>
-      )}
-    </Disclosure>
-  );
-}
-
 export function RefreshControls({ onRefresh, fetching }: { onRefresh: () => void; fetching: boolean }) {
   const [auto, setAuto] = useAutoRefreshPreference();
   return (
