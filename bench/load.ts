@@ -12,7 +12,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID } from '../mocks/emulator';
-import { startServer, type BenchServer, type Row } from './run';
+import { isMain, runStandalone, type BenchServer, type Row } from './harness';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -137,13 +137,4 @@ export async function runLoadBench(baseUrl: string, server: BenchServer = {}): P
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url, child } = await startServer();
-  runLoadBench(url, { pid: child.pid })
-    .then((rows) => console.table(rows))
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    })
-    .finally(() => child.kill('SIGTERM'));
-}
+if (isMain(import.meta.url)) runStandalone(runLoadBench);

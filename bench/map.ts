@@ -11,12 +11,11 @@
  * `npx tsx bench/map.ts [baseUrl]` runs it alone (starting dist-server/main.js on a free port when
  * no URL is given: build first); bench/run.ts calls runMapBench(baseUrl).
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { loadavg } from 'node:os';
 import { SCALE_DETECTOR_ID } from '../mocks/emulator/detectors';
+import { isMain, launchChromium, runStandalone } from './harness';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const nf = new Intl.NumberFormat('en');
 const ms = (n: number) => Math.round(n * 10) / 10;
 const median = (xs: number[]) => {
@@ -51,10 +50,7 @@ async function setView(page: Page, lat: number, lng: number, zoom: number): Prom
 const markerCount = (page: Page) => page.locator('.fa-map .leaflet-marker-icon').count();
 
 export async function runMapBench(baseUrl: string): Promise<Record<string, number | string>> {
-  const browser = await chromium.launch({
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -160,24 +156,4 @@ export async function runMapBench(baseUrl: string): Promise<Record<string, numbe
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  (async () => {
-    let url = process.argv[2];
-    let stop: (() => void) | undefined;
-    if (!url) {
-      const { startServer } = await import('./run');
-      const server = await startServer();
-      url = server.url;
-      stop = () => server.child.kill('SIGTERM');
-    }
-    try {
-      const result = await runMapBench(url);
-      for (const [metric, value] of Object.entries(result)) console.log(`${metric}: ${value}`);
-    } finally {
-      stop?.();
-    }
-  })().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) runStandalone(runMapBench);

@@ -8,8 +8,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { startServer, type Row } from './run';
+import type { Browser, Page } from '@playwright/test';
+import { isMain, launchChromium, runStandalone, type Row } from './harness';
 
 const LOADS = 5;
 const SCREENSHOTS = 'docs/screenshots';
@@ -133,7 +133,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const describeRequests = (m: Map<string, number>) => [...m].map(([op, n]) => `${op} ${n}`).join(', ');
 
 export async function runPageBench(baseUrl: string): Promise<Row[]> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchChromium();
   try {
     // One warm-up load: the server builds its dataset on first use; cold means the browser's cache here.
     await coldLoad(browser, baseUrl);
@@ -166,13 +166,4 @@ export async function runPageBench(baseUrl: string): Promise<Row[]> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url, child } = await startServer();
-  runPageBench(url)
-    .then((rows) => console.table(rows))
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    })
-    .finally(() => child.kill('SIGTERM'));
-}
+if (isMain(import.meta.url)) runStandalone(runPageBench);

@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { createEmulator, DEMO_DETECTOR_ID } from '../mocks/emulator';
-import { startServer, type Row } from './run';
+import { isMain, runStandalone, startServer, type Row } from './harness';
 
 const N = Number(process.env.PROXY_REQUESTS ?? 1000);
 const WARM_UP = 100;
@@ -152,12 +152,4 @@ export async function runProxyBench(): Promise<Row[]> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runProxyBench().then(
-    (rows) => console.table(rows),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (isMain(import.meta.url)) runStandalone(runProxyBench);

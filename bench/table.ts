@@ -10,11 +10,10 @@
  * `npx tsx bench/table.ts [baseUrl]` runs it alone (starting dist-server/main.js on a free port
  * when no URL is given: build first); bench/run.ts calls runTableBench(baseUrl).
  */
-import { chromium, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { SCALE_DETECTOR_ID } from '../mocks/emulator/detectors';
+import { isMain, launchChromium, runStandalone } from './harness';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 /** Sortable columns, clicked in this order (the default sort, last seen DESC, is already loaded). */
 const HEADER_SORTS = [
   'severity',
@@ -117,10 +116,7 @@ async function scrollThrough(page: Page, rows: number): Promise<{ maxDomRows: nu
 }
 
 export async function runTableBench(baseUrl: string): Promise<Record<string, number | string>> {
-  const browser = await chromium.launch({
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: ['--no-sandbox', '--headless'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${baseUrl}/?detector=${SCALE_DETECTOR_ID}`);
@@ -154,29 +150,4 @@ export async function runTableBench(baseUrl: string): Promise<Record<string, num
   }
 }
 
-async function main() {
-  let baseUrl = process.argv[2];
-  let stop = () => {};
-  if (!baseUrl) {
-    const { startServer } = await import('./run');
-    const server = await startServer();
-    baseUrl = server.url;
-    stop = () => server.child.kill('SIGTERM');
-  }
-  try {
-    const result = await runTableBench(baseUrl);
-    const w = Math.max(...Object.keys(result).map((k) => k.length));
-    console.log(`| ${'metric'.padEnd(w)} | value |`);
-    console.log(`| ${'-'.repeat(w)} | ----- |`);
-    for (const [k, v] of Object.entries(result)) console.log(`| ${k.padEnd(w)} | ${v} |`);
-  } finally {
-    stop();
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) runStandalone(runTableBench);

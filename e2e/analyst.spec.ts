@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, demoFindings } from '../mocks/emulator';
 import { primaryRemoteIp } from '../src/guardduty';
 import { csvRecords } from './helpers/csv';
+import { failOnPageProblems } from './helpers/guard';
 import { rowsOf } from './helpers/table';
 
 // The product as an analyst uses it: one whole journey, accessibility of every view in light and
@@ -13,24 +14,7 @@ test.describe.configure({ timeout: 120_000 });
 const expect = baseExpect.configure({ timeout: 20_000 });
 const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
 
-let problems: string[];
-test.beforeEach(async ({ page, baseURL }) => {
-  problems = [];
-  const origin = new URL(baseURL!).origin;
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) problems.push(`request to ${r.url()}`);
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-});
-test.afterEach(() => expect(problems, 'foreign requests, CSP violations, page errors or dialogs').toEqual([]));
+failOnPageProblems();
 
 const severities = (page: Page) => rowsOf(page).locator('.severity-label').allTextContents();
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../mocks/emulator';
+import { failOnPageProblems } from './helpers/guard';
 
 // The finding detail view on the demo detector, against the built app served by server/.
 // Every test also fails on a request to another host, a CSP violation, a page error or a dialog
@@ -7,28 +8,7 @@ import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '
 const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
 const detail = (id: string) => `/findings/${id}?detector=${DEMO_DETECTOR_ID}`;
 
-let problems: string[];
-
-test.beforeEach(async ({ page, baseURL }) => {
-  problems = [];
-  const origin = new URL(baseURL!).origin;
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) problems.push(`request to ${r.url()}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-});
-
-test.afterEach(() => {
-  expect(problems, 'foreign requests, CSP violations, errors or dialogs').toEqual([]);
-});
+failOnPageProblems();
 
 const rows = (page: Page) => page.locator('tr[data-finding-id]');
 const pathOf = (page: Page) => new URL(page.url()).pathname;
@@ -75,13 +55,15 @@ test('Escape returns to the table at the scroll position it was left at', async 
   await scroller.evaluate((el) => (el.scrollTop = 400));
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   const scrollTop = await scroller.evaluate((el) => el.scrollTop);
-  const visible = rows(page).filter({ has: page.locator('a.title-link') });
-  await visible.nth(10).locator('a.title-link').click();
+  // The click may scroll the table to bring the row into view: what counts is where it was left.
+  await scroller.evaluate((el) => el.addEventListener('scroll', () => (document.body.dataset.leftAt = String(el.scrollTop))));
+  await rows(page).filter({ has: page.locator('a.title-link') }).nth(10).locator('a.title-link').click();
+  const leftAt = Number((await page.evaluate(() => document.body.dataset.leftAt)) ?? scrollTop);
+  expect(leftAt).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(rows(page).first()).toBeVisible();
-  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(scrollTop - 60);
-  expect(await scroller.evaluate((el) => el.scrollTop)).toBeLessThan(scrollTop + 60);
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(leftAt);
 });
 
 test('a pasted link opens the finding with everything in order, and a raw JSON tab', async ({ page }) => {

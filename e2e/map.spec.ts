@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID } from '../mocks/emulator';
+import { failOnPageProblems } from './helpers/guard';
 
 // The attack map on the demo detector. Every test also fails if the page asks any host but the
 // app's own (the basemap is bundled; tiles are off by default), breaks the CSP, or opens a dialog.
@@ -13,31 +14,7 @@ const MAP = `/?detector=${DEMO_DETECTOR_ID}&map=1`;
 // Map interactions animate, and this suite shares two cores with the rest: room to breathe.
 test.describe.configure({ timeout: 60_000 });
 
-let foreign: string[];
-let violations: string[];
-
-test.beforeEach(async ({ page, baseURL }) => {
-  foreign = [];
-  violations = [];
-  const origin = new URL(baseURL!).origin;
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(r.url());
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-  });
-  page.on('pageerror', (e) => violations.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    violations.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-});
-
-test.afterEach(() => {
-  expect(foreign, 'requests to other hosts').toEqual([]);
-  expect(violations, 'CSP violations, page errors or dialogs').toEqual([]);
-});
+failOnPageProblems();
 
 const zoomOf = (page: Page) => Number(new URL(page.url()).searchParams.get('z') ?? 'NaN');
 

@@ -4,34 +4,18 @@ import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID } from '../mocks/emulator';
 import { SORT_ATTRIBUTES, type Finding } from '../src/guardduty';
 import { csvRecords, unneutralise } from './helpers/csv';
 import { CURRENT, expectedOrder, serverEmulator } from './helpers/emulator';
+import { failOnPageProblems } from './helpers/guard';
 import { renderedIds, rowsOf, waitForSorted } from './helpers/table';
 
 // The findings table on the demo detector, against the built app served by server/ in demo mode.
 // Expected orders come from the emulator (at the server's clock), never from hard-coded lists.
 const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
 
-let problems: string[];
+failOnPageProblems();
 
 // Two cores shared with parallel builds: give the multi-step tests and their waits room.
 test.describe.configure({ timeout: 90_000 });
 const expect = baseExpect.configure({ timeout: 20_000 });
-
-test.beforeEach(async ({ page, baseURL }) => {
-  problems = [];
-  const origin = new URL(baseURL!).origin;
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) problems.push(`request to ${r.url()}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-
-test.afterEach(() => {
-  expect(problems, 'foreign requests, CSP violations or page errors').toEqual([]);
-});
 
 const grid = (page: Page) => page.locator('table.findings-grid');
 const headerButton = (page: Page, attribute: string) => grid(page).locator(`button[data-sort-attribute="${attribute}"]`);

@@ -8,10 +8,6 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 
-function cssVar(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
-
 export default function PointMap({ lat, lon, label }: { lat: number; lon: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
 
@@ -32,18 +28,16 @@ export default function PointMap({ lat, lon, label }: { lat: number; lon: number
       boxZoom: false,
       keyboard: false,
     });
-    const grid = cssVar('--border', '#d5dae1');
-    const axis = cssVar('--muted', '#5b6675');
+    // Colours come from the stylesheet (classes, not attributes), so they follow the theme.
     for (let y = -60; y <= 60; y += 30) {
-      L.polyline([[y, -180], [y, 180]], { color: y === 0 ? axis : grid, weight: 1, interactive: false }).addTo(map);
+      L.polyline([[y, -180], [y, 180]], { className: y === 0 ? 'point-map-axis' : 'point-map-grid', weight: 1, interactive: false }).addTo(map);
     }
     for (let x = -180; x <= 180; x += 30) {
-      L.polyline([[-85, x], [85, x]], { color: x === 0 ? axis : grid, weight: 1, interactive: false }).addTo(map);
+      L.polyline([[-85, x], [85, x]], { className: x === 0 ? 'point-map-axis' : 'point-map-grid', weight: 1, interactive: false }).addTo(map);
     }
     map.fitBounds([[-70, -180], [80, 180]]);
-    const accent = cssVar('--sev-critical-bg', '#a3112e');
-    L.circleMarker([lat, lon], { radius: 12, color: accent, weight: 1, fillColor: accent, fillOpacity: 0.18, interactive: false }).addTo(map);
-    L.circleMarker([lat, lon], { radius: 5, color: '#ffffff', weight: 2, fillColor: accent, fillOpacity: 1, interactive: false }).addTo(map);
+    L.circleMarker([lat, lon], { radius: 12, className: 'point-map-halo', weight: 1, fillOpacity: 0.18, interactive: false }).addTo(map);
+    L.circleMarker([lat, lon], { radius: 5, className: 'point-map-dot', weight: 2, fillOpacity: 1, interactive: false }).addTo(map);
     return () => {
       map.remove();
     };

@@ -13,7 +13,7 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SortState } from '../../app/url-state';
 import type { Finding } from '../../guardduty';
 import { columnInfo } from './column-meta';
@@ -258,6 +258,18 @@ function GridBody({ rows, colCount, pending, scrollElement, consumeScrollReset, 
 
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
+
+  // Back on a list seen before (e.g. from a finding): scroll the element to where the analyst left
+  // it once its rows are laid out, before paint. (The virtualizer's initialOffset scrolls too early,
+  // while the body is still empty, and the browser clamps it to 0.)
+  const restored = useRef(false);
+  useLayoutEffect(() => {
+    const el = scrollElement;
+    if (!el || restored.current || items.length === 0) return;
+    restored.current = true;
+    const saved = scrollMemory.get(listKey);
+    if (saved) el.scrollTop = saved;
+  }, [scrollElement, items.length, listKey]);
   useEffect(() => {
     if (lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
   }, [lastIndex, rows.length, loadMore]);

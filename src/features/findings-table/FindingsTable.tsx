@@ -10,7 +10,7 @@ import { serializeViewState, useViewState, type SortState } from '../../app/url-
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useTimePreference } from '../../lib/preferences';
 import { useColumnPrefs } from './column-prefs';
-import { addListValue, clearFilters, filterChips } from './filter-model';
+import { addListValue, clearFilters, filterChips, type FilterChip } from './filter-model';
 import { FilterBar } from './FilterBar';
 import { FindingsGrid } from './FindingsGrid';
 import { actionTypeHoldingIp, hasRemoteIp } from './format';
@@ -23,6 +23,21 @@ import './table.css';
 
 const NO_ROWS: RowSelectionState = {};
 const nf = new Intl.NumberFormat('en');
+
+/** Active filters as removable chips (the filter bar and the empty state show the same list). */
+function FilterChips({ chips, onRemove }: { chips: readonly FilterChip[]; onRemove: (chip: FilterChip) => void }) {
+  return (
+    <ul className="chip-list">
+      {chips.map((c) => (
+        <li key={c.key}>
+          <button type="button" className="chip" onClick={() => onRemove(c)} aria-label={`Remove filter ${c.label}`}>
+            {c.label} <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function FindingsTable({ detectorId }: { detectorId: string }) {
   const { state, update } = useViewState();
@@ -151,15 +166,7 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
       {chips.length > 0 ? (
         <>
           <p>{chips.length === 1 ? 'This filter hides' : 'These filters together hide'} every finding of the detector:</p>
-          <ul className="chip-list">
-            {chips.map((c) => (
-              <li key={c.key}>
-                <button type="button" className="chip" onClick={() => setFilters(c.remove(filters))} aria-label={`Remove filter ${c.label}`}>
-                  {c.label} <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <FilterChips chips={chips} onRemove={(c) => setFilters(c.remove(filters))} />
         </>
       ) : null}
       {filters.archived === 'current' && <p>Only current findings are shown; archived findings are hidden (as in the GuardDuty console).</p>}
@@ -216,15 +223,7 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
 
       {(chips.length > 0 || mapIp) && (
         <div className="active-filters" aria-label="Active filters" role="region">
-          <ul className="chip-list">
-            {chips.map((c) => (
-              <li key={c.key}>
-                <button type="button" className="chip" onClick={() => setFilters(c.remove(filters))} aria-label={`Remove filter ${c.label}`}>
-                  {c.label} <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <FilterChips chips={chips} onRemove={(c) => setFilters(c.remove(filters))} />
           {chips.length > 0 && (
             <button type="button" className="button button-quiet" onClick={() => setFilters(clearFilters())}>
               Clear all
