@@ -1,14 +1,15 @@
 /**
  * The findings view in Chromium, on the demo server: largest contentful paint and cumulative
  * layout shift (median of 5 cold loads, a new browser context each), the API requests made until
- * the first page of 50 findings is on screen (by operation), and screenshots of the view in light
- * and dark at desktop and phone sizes into docs/screenshots/ (the README links them).
+ * the first page of 50 findings is on screen (by operation), and screenshots of the table, detail
+ * and map views in light and dark at desktop and phone sizes into docs/screenshots/ (the README shows them).
  *
  * Standalone: `npm run build && tsx bench/page.ts` (starts its own demo server).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { DEMO_DETECTOR_ID, demoFindings } from '../mocks/emulator';
 import { isMain, launchChromium, runStandalone, type Row } from './harness';
 
 const LOADS = 5;
@@ -113,15 +114,24 @@ async function coldLoad(browser: Browser, baseUrl: string): Promise<Load> {
   }
 }
 
-async function screenshot(browser: Browser, baseUrl: string, scheme: 'light' | 'dark', width: number, height: number): Promise<string> {
+/** The screens the README shows: the findings table, one finding, and the attack map beside the table. */
+function views(): { name: string; path: string; ready: string }[] {
+  const finding = demoFindings().find((f) => f.service?.action?.networkConnectionAction?.remoteIpDetails?.geoLocation?.lat && f.resource?.instanceDetails);
+  return [
+    { name: 'findings', path: '/', ready: READY },
+    { name: 'detail', path: `/findings/${finding!.id}?detector=${DEMO_DETECTOR_ID}`, ready: '.point-map .point-map-dot' },
+    { name: 'map', path: `/?detector=${DEMO_DETECTOR_ID}&map=1`, ready: '.fa-map .fa-marker' },
+  ];
+}
+
+async function screenshot(browser: Browser, url: string, ready: string, file: string, scheme: 'light' | 'dark', width: number, height: number): Promise<string> {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
   const page = await context.newPage();
   try {
-    await page.goto(baseUrl);
-    await page.locator(READY).waitFor({ state: 'attached', timeout: 30_000 });
+    await page.goto(url);
+    await page.locator(ready).first().waitFor({ state: 'attached', timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
-    const file = join(SCREENSHOTS, `findings-${scheme}-${width}x${height}.png`);
     await page.screenshot({ path: file });
     return file;
   } finally {
@@ -142,8 +152,13 @@ export async function runPageBench(baseUrl: string): Promise<Row[]> {
 
     mkdirSync(SCREENSHOTS, { recursive: true });
     const files: string[] = [];
-    for (const [width, height] of [[1440, 900], [390, 844]]) {
-      for (const scheme of ['light', 'dark'] as const) files.push(await screenshot(browser, baseUrl, scheme, width, height));
+    for (const view of views()) {
+      for (const [width, height] of [[1440, 900], [390, 844]]) {
+        for (const scheme of ['light', 'dark'] as const) {
+          const file = join(SCREENSHOTS, `${view.name}-${scheme}-${width}x${height}.png`);
+          files.push(await screenshot(browser, baseUrl + view.path, view.ready, file, scheme, width, height));
+        }
+      }
     }
 
     const first = loads[0].requests;
