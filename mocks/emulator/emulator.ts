@@ -47,11 +47,28 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
   }
 
   /**
+   * The detector's findings in one sort order, kept per attribute and direction (at most 36 per
+   * detector): a query then only filters an ordered list (filtering keeps the order), so a new
+   * filter on 10,000 findings costs a pass, not a sort.
+   */
+  const orders = new Map<string, readonly Finding[]>();
+  function ordered(detectorId: string, sort: SortCriteria | undefined): readonly Finding[] {
+    const { sorted } = detector(detectorId);
+    if (!sort) return sorted;
+    const key = `${detectorId} ${sort.attributeName} ${sort.orderBy ?? 'ASC'}`;
+    let list = orders.get(key);
+    if (!list) {
+      list = sortFindings(sorted, sort.attributeName, sort.orderBy ?? 'ASC');
+      orders.set(key, list);
+    }
+    return list;
+  }
+
+  /**
    * The full, ordered result of a query, cached by its canonical key so that every page of one
    * query comes from the same list (no skips, no repeats) and later pages cost only a slice.
    */
   function query(detectorId: string, criteria: FindingCriteria | undefined, sort: SortCriteria | undefined) {
-    const { sorted } = detector(detectorId);
     const key = stableStringify({
       detectorId,
       criterion: criteria?.criterion ?? {},
@@ -61,8 +78,7 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
     if (findings) {
       results.delete(key); // re-insert below: least recently used goes first
     } else {
-      const matching = sorted.filter(compileCriteria(criteria));
-      findings = sort ? sortFindings(matching, sort.attributeName, sort.orderBy ?? 'ASC') : matching;
+      findings = ordered(detectorId, sort).filter(compileCriteria(criteria));
       if (results.size >= QUERY_CACHE_SIZE) results.delete(results.keys().next().value!);
     }
     results.set(key, findings);

@@ -7,7 +7,7 @@ import { useViewState } from './url-state';
  * The detector the analyst looks at: the URL's, or the account's first detector (written into the
  * URL, replacing the entry, so the link is complete).
  */
-export function useDetectorId(): { detectorId?: string; detectors: ReturnType<typeof useQuery<{ detectorIds: string[] }>> } {
+export function useDetectorId() {
   const { state, update } = useViewState();
   const detectors = useQuery(detectorsQuery());
   const first = detectors.data?.detectorIds?.[0];
