@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../guardduty';
+import { parseCsv } from '../../../e2e/helpers/csv';
 import { CSV_COLUMNS, findingsToCsv, findingsToJson, neutraliseCell } from './export';
 
 const finding: Finding = {
@@ -17,26 +18,6 @@ const finding: Finding = {
   },
   description: 'line one\nline "two"',
 };
-
-/** A minimal RFC 4180 reader for the test. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe('export', () => {
   it('JSON keeps the exact API objects', () => {
