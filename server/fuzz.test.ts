@@ -25,6 +25,7 @@ import { SORT_ATTRIBUTE_NAMES } from '../src/guardduty/sort';
 import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID } from '../mocks/emulator';
 import { createAwsSource } from './sources/aws';
 import { createDemoSource } from './sources/demo';
+import { Random } from '../mocks/emulator/random';
 import {
   makeDist,
   raw,
@@ -75,29 +76,12 @@ const ROUTES: [string, RegExp][] = [
 const WRITE_PATHS = /^\/api\/detector\/[^/]+\/findings\/(archive|unarchive|feedback|create)\/?$/;
 
 // ---------------------------------------------------------------------------------------------
-// A small seeded PRNG (mulberry32).
+// A seeded PRNG (mulberry32, shared with the emulator).
 
-class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  weighted<T>(items: readonly [number, T][]): T {
+/** The emulator's seeded PRNG, plus the two draws only the fuzz test needs. */
+class Rng extends Random {
+  /** One of `[weight, item]` pairs, by weight. */
+  weightedPick<T>(items: readonly [number, T][]): T {
     let x = this.next() * items.reduce((n, [w]) => n + w, 0);
     for (const [w, item] of items) if ((x -= w) < 0) return item;
     return items[items.length - 1][1];
@@ -244,7 +228,7 @@ const serialize = (r: Rng, body: unknown) => `${r.pick(['', ' ', '\n'])}${string
 function validCase(r: Rng, ctx: Ctx): Case {
   const { id, owned } = detectorFor(r);
   const slash = r.chance(0.1) ? '/' : '';
-  const op = r.weighted<'ListDetectors' | 'GetDetector' | PostOp>([[1, 'ListDetectors'], [1, 'GetDetector'], [4, 'ListFindings'], [3, 'GetFindings'], [2, 'GetFindingsStatistics']]);
+  const op = r.weightedPick<'ListDetectors' | 'GetDetector' | PostOp>([[1, 'ListDetectors'], [1, 'GetDetector'], [4, 'ListFindings'], [3, 'GetFindings'], [2, 'GetFindingsStatistics']]);
   if (op === 'ListDetectors' || op === 'GetDetector') {
     const query = op === 'ListDetectors' && r.chance(0.6) ? `?maxResults=${r.int(1, 50)}${ctx.source === 'aws' && r.chance(0.3) ? `&nextToken=${r.alnum(20)}` : ''}` : '';
     const path = op === 'ListDetectors' ? `/detector${slash}` : `/detector/${id}${slash}`;
@@ -310,7 +294,7 @@ function hugeBodies(): string[] {
 function badBytes(r: Rng, text: string): Buffer {
   const at = Math.max(1, text.indexOf('"') + 1);
   const insert = r.pick([[0xff], [0xc0, 0xae], [0x80], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]]);
-  return r.weighted<Buffer>([
+  return r.weightedPick<Buffer>([
     [4, Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(insert), Buffer.from(text.slice(at))])],
     [1, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
     [1, Buffer.from(text, 'utf16le')],
@@ -331,7 +315,7 @@ function mutateField(r: Rng, op: PostOp, ctx: Ctx): { label: string; body: Recor
   const body = validBody(r, op, ctx);
   const criteriaField = (): [string, unknown[]] => {
     const attr = r.pick(['severity', 'type', 'updatedAt', 'service.archived']);
-    return r.weighted<[string, unknown[]]>([
+    return r.weightedPick<[string, unknown[]]>([
       [2, ['findingCriteria', BAD_CRITERIA]],
       [4, [`findingCriteria.criterion.${attr}`, BAD_CONDITIONS]],
       [1, ['findingCriteria.criterion', [Object.fromEntries(FILTER_ATTRIBUTES.slice(0, 51).map((a) => [a, { eq: ['x'] }]))]]],
@@ -366,7 +350,7 @@ function invalidBodyCase(r: Rng, ctx: Ctx): Case {
   const op = r.pick<PostOp>(['ListFindings', 'GetFindings', 'GetFindingsStatistics']);
   const { id } = detectorFor(r);
   const path = api(`/detector/${id}${POST_SUFFIX[op]}`);
-  const kind = r.weighted<string>([[10, 'field'], [3, 'unknownAttribute'], [2, 'unknownField'], [2, 'badJson'], [1, 'truncated'], [1, 'notObject'], [2, 'badBytes'], [2, 'huge'], [1, 'deep']]);
+  const kind = r.weightedPick<string>([[10, 'field'], [3, 'unknownAttribute'], [2, 'unknownField'], [2, 'badJson'], [1, 'truncated'], [1, 'notObject'], [2, 'badBytes'], [2, 'huge'], [1, 'deep']]);
   let label = `${op} ${kind}`;
   let body: string | Buffer;
   switch (kind) {
@@ -407,7 +391,7 @@ function invalidBodyCase(r: Rng, ctx: Ctx): Case {
       body = badBytes(r, stringify({ ...validBody(r, op, ctx), ...(op === 'GetFindings' ? { findingIds: ['x'] } : { maxResults: 5 }) }));
       break;
     case 'huge':
-      body = r.weighted(hugeBodies().map((text, i): [number, string] => [i === 0 ? 2 : 1, text]));
+      body = r.weightedPick(hugeBodies().map((text, i): [number, string] => [i === 0 ? 2 : 1, text]));
       label = `${op} huge`;
       break;
     default: {
@@ -474,7 +458,7 @@ function pathCase(r: Rng, ctx: Ctx): Case {
   const { id } = detectorFor(r);
   for (;;) {
     const method = r.pick(METHODS);
-    const path = r.weighted<string>([
+    const path = r.weightedPick<string>([
       [3, `/api/detector/${id}/${Array.from({ length: r.int(1, 3) }, () => r.pick(SEGMENTS)).join('/')}`],
       [2, `/api/detector/${id}${r.pick(['', '/findings', '/findings/get', '/findings/statistics'])}`],
       [1, '/api/detector'],
@@ -700,7 +684,7 @@ function generate(ctx: Ctx, count: number, seed: number): Case[] {
   ];
   const cases = [exactlyOneMiBCase(ctx)];
   while (cases.length < count) {
-    const make = r.weighted(categories);
+    const make = r.weightedPick(categories);
     cases.push({ ...make(r, ctx), category: make.name });
   }
   return cases;
