@@ -11,5 +11,11 @@ export type {
   ListFindingsResponse,
   GetFindingsResponse,
   GetFindingsStatisticsResponse,
+  FindingStatistics,
+  AccountStatistics,
+  DateStatistics,
+  FindingTypeStatistics,
+  ResourceStatistics,
+  SeverityStatistics,
 } from './operations';
 export type { Condition, FindingCriteria, SortCriteria, ListFindingsRequest, GetFindingsRequest, GetFindingsStatisticsRequest } from './requests';

@@ -24,7 +24,23 @@ export interface ListDetectorsResponse { detectorIds: string[]; nextToken?: stri
 export interface GetDetectorResponse { [field: string]: unknown }
 export interface ListFindingsResponse { findingIds: string[]; nextToken: string }
 export interface GetFindingsResponse { findings: Finding[] }
-export interface GetFindingsStatisticsResponse { findingStatistics: { countBySeverity?: Record<string, number> } }
+/** GetFindingsStatistics' grouped members (model: AccountStatistics, DateStatistics, …). Timestamps are epoch seconds. */
+export interface GroupStatistics { totalFindings?: number; lastGeneratedAt?: number }
+export interface AccountStatistics extends GroupStatistics { accountId?: string }
+export interface DateStatistics extends GroupStatistics { date?: number; severity?: number }
+export interface FindingTypeStatistics extends GroupStatistics { findingType?: string }
+export interface ResourceStatistics extends GroupStatistics { accountId?: string; resourceId?: string; resourceType?: string }
+export interface SeverityStatistics extends GroupStatistics { severity?: number }
+export interface FindingStatistics {
+  /** Deprecated in the model (findingStatisticTypes: COUNT_BY_SEVERITY), still answered. */
+  countBySeverity?: Record<string, number>;
+  groupedByAccount?: AccountStatistics[];
+  groupedByDate?: DateStatistics[];
+  groupedByFindingType?: FindingTypeStatistics[];
+  groupedByResource?: ResourceStatistics[];
+  groupedBySeverity?: SeverityStatistics[];
+}
+export interface GetFindingsStatisticsResponse { findingStatistics: FindingStatistics; nextToken?: string }
 
 /** What answers the contract in demo mode (the emulator). Throws ApiError for documented errors. */
 export interface GuardDutyBackend {

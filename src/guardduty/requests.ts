@@ -103,9 +103,8 @@ export const getFindingsStatisticsSchema = z.strictObject({
     .max(10)
     .optional(),
   findingCriteria: findingCriteriaSchema.optional(),
-  // Newer model members that real clients may send; accepted and ignored by the emulator.
   groupBy: z.enum(['ACCOUNT', 'DATE', 'FINDING_TYPE', 'RESOURCE', 'SEVERITY']).optional(),
-  orderBy: z.enum(['COUNT', 'SEVERITY']).optional(),
+  orderBy: z.enum(['ASC', 'DESC']).optional(),
   maxResults: z.number().int().min(1).max(100).optional(),
 });
 export type GetFindingsStatisticsRequest = z.infer<typeof getFindingsStatisticsSchema>;
