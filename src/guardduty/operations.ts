@@ -5,13 +5,13 @@
  */
 import { ApiError, internalError, invalidInput, unsupportedOperation } from './errors';
 import type { Finding } from './finding';
+import { parseJsonObject } from './json';
+import { MODEL } from './model';
 import {
-  detectorIdSchema,
-  getFindingsSchema,
-  getFindingsStatisticsSchema,
-  listDetectorsQuerySchema,
-  listFindingsSchema,
-  parseOrThrow,
+  checkDetectorId,
+  invalidRequest,
+  parseListDetectorsQuery,
+  parseRequest,
   type GetFindingsRequest,
   type GetFindingsStatisticsRequest,
   type ListDetectorsRequest,
@@ -53,18 +53,18 @@ export interface GuardDutyBackend {
 
 interface Route {
   operation: OperationName;
-  method: 'GET' | 'POST';
+  method: string;
   pattern: RegExp;
 }
 
-const ID = '([^/]+)';
-const ROUTES: readonly Route[] = [
-  { operation: 'ListDetectors', method: 'GET', pattern: /^\/detector\/?$/ },
-  { operation: 'GetDetector', method: 'GET', pattern: new RegExp(`^/detector/${ID}/?$`) },
-  { operation: 'ListFindings', method: 'POST', pattern: new RegExp(`^/detector/${ID}/findings/?$`) },
-  { operation: 'GetFindings', method: 'POST', pattern: new RegExp(`^/detector/${ID}/findings/get/?$`) },
-  { operation: 'GetFindingsStatistics', method: 'POST', pattern: new RegExp(`^/detector/${ID}/findings/statistics/?$`) },
-];
+const OPERATION_NAMES: readonly OperationName[] = ['ListDetectors', 'GetDetector', 'ListFindings', 'GetFindings', 'GetFindingsStatistics'];
+
+/** Paths and methods from the model: `/detector/{DetectorId}/findings` → one segment per label. */
+const ROUTES: readonly Route[] = OPERATION_NAMES.map((operation) => {
+  const { http } = MODEL.operations[operation];
+  const pattern = new RegExp(`^${http.requestUri.replace(/\{[^}]+\}/g, '([^/]+)')}/?$`);
+  return { operation, method: http.method, pattern };
+});
 
 /** GuardDuty operations that change an account, named so the refusal can say what was refused. */
 const WRITE_OPERATIONS: readonly [RegExp, string][] = [
@@ -101,9 +101,9 @@ export function matchRoute(method: string, path: string): MatchedRoute {
   try {
     detectorId = decodeURIComponent(id);
   } catch {
-    throw invalidInput('The request is rejected: the parameter detectorId has an invalid value.');
+    throw invalidRequest([{ path: 'detectorId', message: 'is not valid percent-encoding' }]);
   }
-  return { operation: route.operation, detectorId: parseOrThrow(detectorIdSchema, detectorId, 'detectorId') };
+  return { operation: route.operation, detectorId: checkDetectorId(detectorId) };
 }
 
 export type ValidatedRequest =
@@ -128,30 +128,20 @@ const isJsonContentType = (ct: string | null | undefined) => !!ct && /^applicati
 /** Routes and validates a request exactly as the server does before anything reaches a source. */
 export function validateRequest(req: IncomingRequest): ValidatedRequest {
   const { operation, detectorId } = matchRoute(req.method, req.path);
-  if (operation === 'ListDetectors') {
-    const query = Object.fromEntries(req.query.entries());
-    return { operation, request: parseOrThrow(listDetectorsQuerySchema, query) };
-  }
+  if (operation === 'ListDetectors') return { operation, request: parseListDetectorsQuery(req.query) };
   if (operation === 'GetDetector') return { operation, detectorId: detectorId! };
   if (!isJsonContentType(req.contentType)) {
     throw invalidInput(`The request is rejected: ${operation} takes a JSON body (Content-Type: application/json).`, 415);
   }
-  let body: unknown;
-  try {
-    body = req.body === undefined || req.body.trim() === '' ? {} : JSON.parse(req.body);
-  } catch {
-    throw invalidInput('The request is rejected: the body is not valid JSON.');
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw invalidInput('The request is rejected: the body must be a JSON object.');
-  }
+  const body = parseJsonObject(req.body);
+  const input = MODEL.operations[operation].input;
   switch (operation) {
     case 'ListFindings':
-      return { operation, detectorId: detectorId!, request: parseOrThrow(listFindingsSchema, body) };
+      return { operation, detectorId: detectorId!, request: parseRequest<ListFindingsRequest>(input, body) };
     case 'GetFindings':
-      return { operation, detectorId: detectorId!, request: parseOrThrow(getFindingsSchema, body) };
+      return { operation, detectorId: detectorId!, request: parseRequest<GetFindingsRequest>(input, body) };
     case 'GetFindingsStatistics':
-      return { operation, detectorId: detectorId!, request: parseOrThrow(getFindingsStatisticsSchema, body) };
+      return { operation, detectorId: detectorId!, request: parseRequest<GetFindingsStatisticsRequest>(input, body) };
   }
 }
 
