@@ -152,6 +152,107 @@ describe('aws source: forwarding', () => {
   });
 });
 
+describe('aws source: what comes back from upstream', () => {
+  const MIB = 1024 * 1024;
+  const LIMIT = 16 * MIB;
+  /** A JSON object of exactly `size` bytes. */
+  const jsonOfSize = (size: number) => `{"a":"${'x'.repeat(size - 8)}"}`;
+  const expect502 = (res: { status: number; text: string; headers: Record<string, unknown> }, message: RegExp) => {
+    expect(res.status).toBe(502);
+    expect(res.headers['x-amzn-errortype']).toBe('InternalServerErrorException');
+    const body = JSON.parse(res.text);
+    expect(Object.keys(body).sort()).toEqual(['__type', 'message']);
+    expect(body.__type).toBe('InternalException');
+    expect(body.message).toMatch(message);
+  };
+
+  it('passes an answer of exactly 16 MiB through byte for byte', async () => {
+    await start();
+    const body = jsonOfSize(LIMIT);
+    expect(Buffer.byteLength(body)).toBe(LIMIT);
+    fake.respond = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect(res.status).toBe(200);
+    expect(res.text === body).toBe(true);
+  });
+
+  it('refuses an answer whose Content-Length is over 16 MiB with 502, without retrying', async () => {
+    await start();
+    const body = jsonOfSize(LIMIT + 1);
+    fake.respond = (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(LIMIT + 1) }).end(body);
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect502(res, /^The GuardDuty endpoint's answer is larger than 16 MiB: it is not passed on\.$/);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('counts a streamed answer without Content-Length and hangs up once it passes 16 MiB', async () => {
+    await start();
+    /** Resolves when the proxy closed the upstream connection: with whether the fake had finished its answer. */
+    let upstreamClosed!: Promise<boolean>;
+    fake.respond = (_req, res) => {
+      upstreamClosed = new Promise((resolve) => res.on('close', () => resolve(res.writableFinished)));
+      res.writeHead(200, { 'content-type': 'application/json' }); // no length: chunked
+      const chunk = Buffer.alloc(MIB, 'x');
+      // Endless unless the proxy hangs up: writes while the socket takes them, then waits for drain.
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      pump();
+    };
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect502(res, /larger than 16 MiB/);
+    expect(await upstreamClosed).toBe(false);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['text/html (a captive portal)', 'text/html; charset=utf-8', '<html><body>Please log in to the hotel Wi-Fi</body></html>', /answered HTTP 200 with content type text\/html, not JSON/],
+    ['text/plain', 'text/plain', '{}', /content type text\/plain, not JSON/],
+    ['XML', 'application/xml', '<Error/>', /content type application\/xml, not JSON/],
+    ['no content type', undefined, '{}', /with no content type, not JSON/],
+    ['a type with markup', 'text/<b>"x', '{}', /with an unexpected content type, not JSON/],
+  ])('refuses an answer in %s with 502', async (_name, type, body, message) => {
+    await start();
+    fake.respond = (_req, res) => res.writeHead(200, type ? { 'content-type': type } : {}).end(body);
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect502(res, message);
+    expect(res.text).not.toContain('hotel');
+  });
+
+  it('answers 502 when every attempt got an HTML 503 from a gateway', async () => {
+    await start();
+    fake.respond = (_req, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('<html>Service Unavailable</html>');
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect502(res, /^The GuardDuty endpoint answered HTTP 503 with content type text\/html, not JSON/);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it.each(['application/json', 'application/json; charset=UTF-8', 'application/x-amz-json-1.1', 'application/problem+json'])(
+    'passes %s through unchanged',
+    async (type) => {
+      await start();
+      fake.respond = (_req, res) => res.writeHead(200, { 'content-type': type }).end(UPSTREAM_BODY);
+      const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe(type);
+      expect(res.text).toBe(UPSTREAM_BODY);
+    },
+  );
+
+  it('passes a GuardDuty 403 JSON error through with its status, headers and body', async () => {
+    await start();
+    const body = '{"__type":"AccessDeniedException","message":"User: arn:aws:iam::123456789012:user/x is not authorized to perform: guardduty:GetDetector"}';
+    fake.respond = (_req, res) =>
+      res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-RequestId': REQUEST_ID, 'x-amzn-ErrorType': 'AccessDeniedException' }).end(body);
+    const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
+    expect(res.status).toBe(403);
+    expect(res.text).toBe(body);
+    expect(res.headers['x-amzn-errortype']).toBe('AccessDeniedException');
+    expect(res.headers['x-amzn-requestid']).toBe(REQUEST_ID);
+  });
+});
+
 describe('aws source: nothing invalid or writing goes upstream', () => {
   it.each([
     ['bad JSON', 'POST', `/api/detector/${DETECTOR}/findings`, '{"maxResults":', 400, 'BadRequestException'],

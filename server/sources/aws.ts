@@ -13,7 +13,7 @@ import { ApiError, internalError, parseWireError } from '../../src/guardduty/err
 import { validateRequest, type IncomingRequest, type OperationName } from '../../src/guardduty/operations';
 import { errorToResponse } from '../wire';
 import type { Source } from './source';
-import { exchange, passedHeaders, type UpstreamResponse } from './upstream';
+import { exchange, isJsonContentType, MAX_RESPONSE_BYTES, passedHeaders, UpstreamTooLarge, type UpstreamResponse } from './upstream';
 
 export type CredentialsProvider = () => Promise<AwsCredentialIdentity>;
 
@@ -28,9 +28,11 @@ export interface AwsSourceOptions {
   maxAttempts?: number;
   /** First backoff cap; doubles per attempt, full jitter. */
   baseDelayMs?: number;
+  /** Upstream answers larger than this are refused with a 502 (16 MiB). */
+  maxResponseBytes?: number;
 }
 
-const DEFAULTS = { timeoutMs: 15_000, maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 };
+const DEFAULTS = { timeoutMs: 15_000, maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000, maxResponseBytes: MAX_RESPONSE_BYTES };
 const THROTTLING_TYPES = new Set(['ThrottlingException', 'TooManyRequestsException']);
 
 class CredentialsUnavailable extends Error {}
@@ -67,14 +69,29 @@ function isRetryable(upstream: UpstreamResponse): boolean {
   return THROTTLING_TYPES.has(__type);
 }
 
+const badGateway = (message: string) => errorToResponse(new ApiError('InternalException', message, 502));
+
+/** A media type safe to quote in a message; anything odd is not echoed. */
+const describeType = (value: string | undefined) => {
+  const media = (value ?? '').split(';')[0].trim();
+  return !media ? 'no content type' : /^[\w.+-]{1,60}\/[\w.+-]{1,60}$/.test(media) ? `content type ${media}` : 'an unexpected content type';
+};
+
+/**
+ * GuardDuty's answer as it came, errors included; but only JSON reaches the browser: an HTML page
+ * (a captive portal, a proxy's error page) is not GuardDuty speaking.
+ */
 function passThrough(upstream: UpstreamResponse): Response {
-  const body = upstream.body.byteLength > 0 ? new Uint8Array(upstream.body) : null;
-  return new Response(body, { status: upstream.status, headers: passedHeaders(upstream.headers) });
+  if (!isJsonContentType(upstream.headers['content-type'])) {
+    return badGateway(`The GuardDuty endpoint answered HTTP ${upstream.status} with ${describeType(upstream.headers['content-type'])}, not JSON: it is not passed on (a proxy or captive portal in the way?).`);
+  }
+  // The Buffer itself, not a copy: the adapter writes it out as it is.
+  return new Response(upstream.body.byteLength > 0 ? upstream.body : null, { status: upstream.status, headers: passedHeaders(upstream.headers) });
 }
 
 export function createAwsSource(options: AwsSourceOptions): Source {
   const { region } = options;
-  const { timeoutMs, maxAttempts, baseDelayMs, maxDelayMs } = { ...DEFAULTS, ...options };
+  const { timeoutMs, maxAttempts, baseDelayMs, maxDelayMs, maxResponseBytes } = { ...DEFAULTS, ...options };
   const endpoint = new URL(options.endpoint ?? `https://guardduty.${region}.amazonaws.com`);
   const basePath = endpoint.pathname.replace(/\/+$/, '');
   const signer = new SignatureV4({
@@ -108,8 +125,10 @@ export function createAwsSource(options: AwsSourceOptions): Source {
     const search = queryString(signed.query as Record<string, string[]>);
     const url = new URL(`${endpoint.origin}${signed.path}${search ? `?${search}` : ''}`);
     try {
-      return await exchange({ method: signed.method, url, headers: signed.headers, body: (signed.body as Uint8Array | undefined) ?? new Uint8Array(0) }, signal);
+      const body = (signed.body as Uint8Array | undefined) ?? new Uint8Array(0);
+      return await exchange({ method: signed.method, url, headers: signed.headers, body }, signal, maxResponseBytes);
     } catch (error) {
+      if (error instanceof UpstreamTooLarge) throw error;
       throw new UpstreamUnreachable((error as NodeJS.ErrnoException).code ?? firstLine(error));
     }
   }
@@ -139,8 +158,9 @@ export function createAwsSource(options: AwsSourceOptions): Source {
     if (client.aborted) return new Response(null, { status: 499 });
     if (deadline.aborted) return errorToResponse(new ApiError('InternalException', `GuardDuty did not answer within ${timeoutMs / 1000} s.`, 504));
     if (error instanceof CredentialsUnavailable) return errorToResponse(internalError(`AWS credentials could not be loaded: ${error.message}`));
-    if (error instanceof UpstreamUnreachable) {
-      return errorToResponse(new ApiError('InternalException', `The GuardDuty endpoint ${endpoint.host} could not be reached (${error.message}).`, 502));
+    if (error instanceof UpstreamUnreachable) return badGateway(`The GuardDuty endpoint ${endpoint.host} could not be reached (${error.message}).`);
+    if (error instanceof UpstreamTooLarge) {
+      return badGateway(`The GuardDuty endpoint's answer is larger than ${error.limit / 1024 / 1024} MiB: it is not passed on.`);
     }
     return errorToResponse(error);
   }

@@ -4,7 +4,6 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { buffer } from 'node:stream/consumers';
 
 export interface UpstreamRequest {
   method: string;
@@ -19,16 +18,53 @@ export interface UpstreamResponse {
   body: Buffer;
 }
 
-/** Resolves with the whole response (status, headers, raw bytes); rejects on network errors or abort. */
-export function exchange(request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
+/** GuardDuty's answers are at most a few MiB (50 findings per GetFindings); anything bigger is refused. */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** The answer was (or declared itself) larger than the cap; it was abandoned, not buffered. */
+export class UpstreamTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than ${limit} bytes`);
+  }
+}
+
+/** Counts while streaming and stops at the cap: at most `limit` bytes are ever held. */
+async function readWithin(incoming: http.IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(incoming.headers['content-length']) > limit) throw new UpstreamTooLarge(limit);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
+    // Throwing here ends the iteration, which destroys the response and its socket.
+    if (total > limit) throw new UpstreamTooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Resolves with the whole response (status, headers, raw bytes); rejects on network errors, abort, or a body over `maxBytes`. */
+export function exchange(request: UpstreamRequest, signal: AbortSignal, maxBytes = MAX_RESPONSE_BYTES): Promise<UpstreamResponse> {
   const client = request.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const outgoing = client.request(request.url, { method: request.method, headers: request.headers, signal }, (incoming) => {
-      buffer(incoming).then((body) => resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body }), reject);
+      readWithin(incoming, maxBytes).then(
+        (body) => resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body }),
+        (error: unknown) => {
+          // Hang up rather than drain the rest of an oversized answer.
+          outgoing.destroy();
+          reject(error);
+        },
+      );
     });
     outgoing.on('error', reject);
     outgoing.end(request.body.byteLength > 0 ? request.body : undefined);
   });
+}
+
+/** application/json, GuardDuty's application/x-amz-json-1.x, or any …+json; parameters (charset) ignored. */
+export function isJsonContentType(value: string | undefined): boolean {
+  const media = (value ?? '').split(';')[0].trim().toLowerCase();
+  return /^application\/(json|x-amz-json-1\.[01]|[a-z0-9!#$&^_.-]+\+json)$/.test(media);
 }
 
 /**
