@@ -1,0 +1,64 @@
+/**
+ * The AWS CLI (botocore) as a real client of the demo server's /api: it must read every answer,
+ * attack-sequence findings with their epoch-second signals included. Skipped where the CLI is
+ * not installed; `npm test` passes without it.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DETECTOR_ID } from '../mocks/emulator';
+import { createDemoSource } from './sources/demo';
+import { startApp, testConfig, type Running } from './test/harness';
+
+const run = promisify(execFile);
+
+function hasCli(): boolean {
+  try {
+    execFileSync('aws', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasCli())('AWS CLI against the demo server', () => {
+  let app: Running;
+  beforeAll(async () => {
+    app = await startApp(testConfig(), createDemoSource());
+  });
+  afterAll(() => app.close());
+
+  /** Fake keys and no config files: the CLI must not find a real account here. */
+  async function aws(...args: string[]): Promise<Record<string, unknown>> {
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    const { stdout } = await run('aws', ['guardduty', ...args, '--endpoint-url', `${app.url}/api`, '--output', 'json'], { env, timeout: 60_000 });
+    return JSON.parse(stdout) as Record<string, unknown>;
+  }
+
+  it('reads grouped statistics and attack-sequence findings', async () => {
+    const stats = await aws('get-findings-statistics', '--detector-id', DEMO_DETECTOR_ID, '--group-by', 'FINDING_TYPE', '--order-by', 'DESC', '--max-results', '5');
+    const byType = (stats.FindingStatistics as { GroupedByFindingType: { FindingType: string; TotalFindings: number }[] }).GroupedByFindingType;
+    expect(byType.length).toBeGreaterThan(0);
+    expect(byType.map((t) => t.TotalFindings)).toEqual([...byType.map((t) => t.TotalFindings)].sort((a, b) => b - a));
+
+    const list = await aws('list-findings', '--detector-id', DEMO_DETECTOR_ID, '--max-results', '50', '--finding-criteria', JSON.stringify({ Criterion: { type: { Matches: ['AttackSequence:*'] } } }));
+    const ids = list.FindingIds as string[];
+    expect(ids.length).toBeGreaterThan(0);
+    const got = await aws('get-findings', '--detector-id', DEMO_DETECTOR_ID, '--finding-ids', ...ids);
+    const findings = got.Findings as { Id: string; Service: { Detection?: { Sequence?: { Signals: { CreatedAt: string }[] } } } }[];
+    expect(findings.map((f) => f.Id).sort()).toEqual([...ids].sort());
+    const signals = findings.flatMap((f) => f.Service.Detection?.Sequence?.Signals ?? []);
+    expect(signals.length).toBeGreaterThan(0);
+    // The CLI prints timestamps as ISO dates: a millisecond value sent as seconds would be year 58000.
+    for (const signal of signals) expect(new Date(signal.CreatedAt).getUTCFullYear()).toBeLessThan(2100);
+  });
+});
