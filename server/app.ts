@@ -1,23 +1,26 @@
 /**
  * The HTTP surface: /healthz, the /api contract (answered by a source), and the built SPA.
- * Middleware order matters: the log sees the final status, the security headers land on every
- * response (refusals included), and the guard runs before anything is read or forwarded.
+ * Middleware order matters: the security headers and request ids land on every response
+ * (refusals included), and the guard runs before anything is read or forwarded. The request log
+ * is written by listen.ts, which also sees what never reaches this app.
  */
-import { Hono } from 'hono';
+import { randomUUID } from 'node:crypto';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { invalidInput } from '../src/guardduty/errors';
 import { matchRoute } from '../src/guardduty/operations';
 import { readBodyWithin } from './body';
 import type { ServerConfig } from './config';
-import { requestLog, stdoutLogger, type Logger } from './log';
 import { isApiPath, requestGuard, securityHeaders } from './security';
 import type { Source } from './sources/source';
 import { serveStatic } from './static';
-import { errorToResponse, plainText } from './wire';
+import { errorToResponse, plainText, REQUEST_ID } from './wire';
 
-export interface AppOptions {
-  log?: Logger;
-}
+/** Every /api answer carries a request id, as GuardDuty's do: AWS's own when it sent one, a fresh one otherwise. */
+const requestIds: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (isApiPath(c.req.path) && !c.res.headers.has(REQUEST_ID)) c.header(REQUEST_ID, randomUUID());
+};
 
 // Fatal and BOM-preserving: the bytes validated are exactly the bytes the aws source forwards, so
 // invalid UTF-8 (or a BOM) is refused here rather than reaching GuardDuty unchecked.
@@ -31,11 +34,11 @@ function decodeBody(bytes: Uint8Array): string {
   }
 }
 
-export function createApp(config: ServerConfig, source: Source, options: AppOptions = {}) {
+export function createApp(config: ServerConfig, source: Source) {
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
 
-  app.use(requestLog(options.log ?? stdoutLogger, source.name));
   app.use(securityHeaders(config));
+  app.use(requestIds);
   app.use(requestGuard(config));
 
   app.get('/healthz', (c) =>

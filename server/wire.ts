@@ -2,6 +2,9 @@
 import { errorResponse, type WireResponse } from '../src/guardduty/operations';
 import { ApiError, internalError } from '../src/guardduty/errors';
 
+/** GuardDuty's request id header, spelled as AWS sends it (HTTP header names are case-insensitive). */
+export const REQUEST_ID = 'x-amzn-RequestId';
+
 export function toResponse(wire: WireResponse): Response {
   return new Response(wire.body, { status: wire.status, headers: wire.headers });
 }

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app';
-import { listen } from '../listen';
+import { listen, type ListenOptions } from '../listen';
 import type { ServerConfig } from '../config';
 import type { Source } from '../sources/source';
 
@@ -55,10 +55,11 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   };
 }
 
-export async function startApp(config: ServerConfig, source: Source): Promise<Running> {
+/** `options` shortens the server's timeouts or caps for a test; the log is always captured. */
+export async function startApp(config: ServerConfig, source: Source, options: Omit<ListenOptions, 'log'> = {}): Promise<Running> {
   const logs: string[] = [];
-  const app = createApp(config, source, { log: (line) => logs.push(line) });
-  const { server, address } = await listen(app.fetch, { ...config, port: 0, host: '127.0.0.1' });
+  const app = createApp(config, source);
+  const { server, address } = await listen(app.fetch, { ...config, port: 0, host: '127.0.0.1' }, { ...options, log: (line) => logs.push(line) });
   return {
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,
@@ -126,6 +127,26 @@ export function rawBytes(port: number, bytes: string | Buffer, timeoutMs = 5_000
   return new Promise((resolve, reject) => {
     // write, not end: a half-closed socket makes node:http abort the request before an async answer.
     const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    readAnswer(socket, timeoutMs).then(resolve, reject);
+  });
+}
+
+/**
+ * A slow client: writes `head`, then `piece` every `everyMs` (never finishing the request) until
+ * the server closes the connection; resolves with what the server answered.
+ */
+export function dribble(port: number, head: string, piece: string, everyMs = 20, timeoutMs = 5_000): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(head));
+    const timer = setInterval(() => socket.writable && socket.write(piece), everyMs);
+    socket.on('close', () => clearInterval(timer));
+    readAnswer(socket, timeoutMs).then(resolve, reject);
+  });
+}
+
+/** Reads a socket until the server closes it, and parses the one HTTP answer in it. */
+function readAnswer(socket: net.Socket, timeoutMs: number): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error('rawBytes: no answer in time')));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
