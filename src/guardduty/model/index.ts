@@ -4,37 +4,11 @@
  * a source; tests walk every demo finding through it. The model, not hand-written rules, says which
  * members exist, their wire names, types, ranges, enums and which are required.
  */
-import generated from './guardduty.json';
+import { MODEL } from '../vendor/guardduty-model';
+import type { Shape, ShapeRef } from './types';
 
-export interface ShapeRef {
-  shape: string;
-  locationName?: string;
-  /** uri, querystring or header: not part of a JSON body. */
-  location?: string;
-  deprecated?: boolean;
-}
-
-export interface Shape {
-  type: 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'double' | 'float' | 'boolean' | 'timestamp';
-  members?: Record<string, ShapeRef>;
-  required?: string[];
-  member?: ShapeRef;
-  key?: ShapeRef;
-  value?: ShapeRef;
-  min?: number;
-  max?: number;
-  enum?: string[];
-  pattern?: string;
-}
-
-export interface ServiceModel {
-  source: string;
-  metadata: { apiVersion: string; protocol: string; signingName: string };
-  operations: Record<string, { http: { method: string; requestUri: string }; input: string; output: string }>;
-  shapes: Record<string, Shape>;
-}
-
-export const MODEL = generated as ServiceModel;
+export { MODEL };
+export type { ServiceModel, Shape, ShapeRef } from './types';
 
 export function shapeOf(name: string): Shape {
   const shape = MODEL.shapes[name];
