@@ -391,7 +391,7 @@ describe('aws source: the standard credential chain and secrecy', () => {
       expect(everything).not.toContain(secret);
     }
     expect(app.logs).toHaveLength(4);
-    expect(app.logs[0]).toMatch(/^\S+Z GET \/ 302 [\d.]+ms source=aws$/);
+    expect(app.logs[0]).toMatch(/^\S+Z GET \/ 200 [\d.]+ms source=aws$/);
     expect(app.logs[2]).toMatch(/GET \/api\/detector 401 /);
   });
 });

@@ -66,6 +66,22 @@ describe('config', () => {
     expect(parse(['--host', '::'], { FINDINGS_ATLAS_TOKEN: TOKEN }).allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
   });
 
+  it.each([
+    ['empty', ''],
+    ['spaces', '                    '],
+    ['a tab and a newline', '\t\n'],
+  ])('refuses a blank token (%s), on loopback too', (_name, blank) => {
+    for (const argv of [['--host', '0.0.0.0'], []]) {
+      expect(refusal(argv, { FINDINGS_ATLAS_TOKEN: blank })).toBe(
+        'FINDINGS_ATLAS_TOKEN is set but blank: set it to a long random secret, or unset it (only possible on loopback).',
+      );
+    }
+  });
+
+  it('refuses a token with surrounding whitespace (a Bearer header could never match it)', () => {
+    expect(refusal(['--host', '0.0.0.0'], { FINDINGS_ATLAS_TOKEN: ` ${TOKEN}\n` })).toMatch(/FINDINGS_ATLAS_TOKEN starts or ends with whitespace/);
+  });
+
   it('treats 127.0.0.0/8, ::1 and localhost as loopback', () => {
     expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopbackAddress)).toBe(true);
     expect(['0.0.0.0', '::', '10.0.0.1', 'example.com'].some(isLoopbackAddress)).toBe(false);

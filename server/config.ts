@@ -123,7 +123,15 @@ function parseRegion(env: NodeJS.ProcessEnv): string {
 }
 
 function parseToken(env: NodeJS.ProcessEnv, host: string): string | null {
-  const token = env.FINDINGS_ATLAS_TOKEN || null;
+  // Set but blank is a mistake (an empty secret in a deployment template), not "no token".
+  if (env.FINDINGS_ATLAS_TOKEN !== undefined && env.FINDINGS_ATLAS_TOKEN.trim() === '') {
+    throw new ConfigError('FINDINGS_ATLAS_TOKEN is set but blank: set it to a long random secret, or unset it (only possible on loopback).');
+  }
+  // Bearer tokens are compared after trimming, so surrounding whitespace could never match.
+  if (env.FINDINGS_ATLAS_TOKEN !== undefined && env.FINDINGS_ATLAS_TOKEN !== env.FINDINGS_ATLAS_TOKEN.trim()) {
+    throw new ConfigError('FINDINGS_ATLAS_TOKEN starts or ends with whitespace: remove it.');
+  }
+  const token = env.FINDINGS_ATLAS_TOKEN ?? null;
   if (token === null && !isLoopbackAddress(host)) {
     throw new ConfigError(`FINDINGS_ATLAS_TOKEN is required to listen on ${host} (not loopback): set it to a long random secret.`);
   }

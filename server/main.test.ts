@@ -62,6 +62,16 @@ describe('server/main.ts', () => {
     expect(seen.stdout).toBe('');
   });
 
+  it('refuses a blank FINDINGS_ATLAS_TOKEN with exit 2 and one line', async () => {
+    const child = runMain(['--host', '0.0.0.0', '--port', '0'], cleanEnv({ FINDINGS_ATLAS_TOKEN: '   ' }));
+    const seen = output(child);
+    expect((await exited(child)).code).toBe(2);
+    expect(seen.stderr.trim().split('\n')).toEqual([
+      'Findings Atlas: FINDINGS_ATLAS_TOKEN is set but blank: set it to a long random secret, or unset it (only possible on loopback).',
+    ]);
+    expect(seen.stdout).toBe('');
+  });
+
   it('refuses an unknown source', async () => {
     const child = runMain([], cleanEnv({ FINDINGS_ATLAS_SOURCE: 'prod' }));
     const seen = output(child);

@@ -178,29 +178,88 @@ describe('access token (non-loopback binds)', () => {
     expect((await raw(guarded.port, { path: '/assets/index-abc123.js' })).status).toBe(401);
   });
 
-  it('exchanges /?token= for an HttpOnly SameSite=Strict cookie and redirects without the token', async () => {
+  /** The exchange page's target: its meta refresh and its link must agree. */
+  const nextOf = (html: string) => {
+    const refresh = /<meta http-equiv="refresh" content="0;url=([^"]*)">/.exec(html)?.[1];
+    const link = /<a href="([^"]*)">Continue to Findings Atlas<\/a>/.exec(html)?.[1];
+    expect(refresh).toBeDefined();
+    expect(link).toBe(refresh);
+    return refresh!;
+  };
+
+  it('exchanges /?token= for an HttpOnly SameSite=Strict cookie on a same-origin page that moves on without the token', async () => {
     const res = await raw(guarded.port, { path: `/findings?sort=severity&token=${TOKEN}&dir=desc`, headers: HTML });
-    expect(res.status).toBe(302);
-    expect(res.headers.location).toBe('/findings?sort=severity&dir=desc');
+    expect(res.status).toBe(200);
+    expect(res.headers.location).toBeUndefined();
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-security-policy']).toBe(CSP);
+    expect(res.text).not.toMatch(/<script|style=|\son\w+=/i);
+    expect(res.text).not.toContain(TOKEN);
+    expect(nextOf(res.text)).toBe('/findings?sort=severity&#38;dir=desc');
     const [cookie] = res.headers['set-cookie']!;
     expect(cookie).toBe(`fa_session=${sessionValue(TOKEN)}; HttpOnly; SameSite=Strict; Path=/`);
     expect(cookie).not.toContain(TOKEN);
 
     const session = cookieFrom(res.headers['set-cookie']);
-    expect((await raw(guarded.port, { path: '/findings?sort=severity', headers: { cookie: session, ...HTML } })).status).toBe(200);
+    expect((await raw(guarded.port, { path: '/findings?sort=severity&dir=desc', headers: { cookie: session, ...HTML } })).status).toBe(200);
     expect((await raw(guarded.port, { path: '/api/detector', headers: { cookie: `other=1; ${session}` } })).status).toBe(200);
   });
 
-  it('never redirects off the site', async () => {
-    const res = await raw(guarded.port, { path: `//evil.example.com/?token=${TOKEN}` });
-    expect(res.status).toBe(302);
-    expect(res.headers.location).toBe('/evil.example.com/');
+  it('works from a link on another site: the cross-site navigation gets the page and the cookie, the same-origin refresh gets the app', async () => {
+    const crossSite = { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', 'sec-fetch-user': '?1', ...HTML };
+    const exchange = await raw(guarded.port, { path: `/?token=${TOKEN}`, headers: crossSite });
+    expect(exchange.status).toBe(200);
+    expect(exchange.headers['set-cookie']![0]).toMatch(/^fa_session=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(nextOf(exchange.text)).toBe('/');
+
+    // The refresh starts from the exchange page, which is our own origin: the browser sends the Strict cookie.
+    const session = cookieFrom(exchange.headers['set-cookie']);
+    const app = await raw(guarded.port, { path: '/', headers: { cookie: session, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', ...HTML } });
+    expect(app.status).toBe(200);
+    expect(app.text).toContain('<div id="root">');
+  });
+
+  it('still refuses API calls and subresources from foreign sites, cookie or not', async () => {
+    const session = cookieFrom((await raw(guarded.port, { path: `/?token=${TOKEN}` })).headers['set-cookie']);
+    const foreign = [
+      { path: '/api/detector', headers: { cookie: session, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } },
+      { path: '/api/detector', headers: { cookie: session, origin: 'https://evil.example.com' } },
+      { path: `/api/detector?token=${TOKEN}`, headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' } },
+      { path: `/?token=${TOKEN}`, headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' } },
+      { path: `/?token=${TOKEN}`, headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' } },
+    ];
+    for (const request of foreign) {
+      const res = await raw(guarded.port, request);
+      expect(res.status, JSON.stringify(request)).toBe(403);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('keeps the next address on the site and escaped in the page', async () => {
+    expect(nextOf((await raw(guarded.port, { path: `//evil.example.com/?token=${TOKEN}` })).text)).toBe('/evil.example.com/');
+    const odd = await raw(guarded.port, { path: `/a%22b?q=%22%3E%3Cscript%3E&token=${TOKEN}` });
+    expect(nextOf(odd.text)).toBe('/a%22b?q=%22%3E%3Cscript%3E');
+    expect(odd.text).not.toContain('<script');
   });
 
   it('marks the cookie Secure behind TLS (X-Forwarded-Proto: https)', async () => {
     const res = await raw(guarded.port, { path: `/?token=${TOKEN}`, headers: { 'x-forwarded-proto': 'https' } });
     expect(res.headers['set-cookie']![0]).toMatch(/; Secure$/);
-    expect(res.headers.location).toBe('/');
+    expect(nextOf(res.text)).toBe('/');
+  });
+
+  it('marks 401 and 403 answers no-store, pages and /api alike', async () => {
+    const refusals = [
+      await raw(guarded.port, { path: '/', headers: HTML }),
+      await raw(guarded.port, { path: '/?token=wrong-token-0123456789', headers: HTML }),
+      await raw(guarded.port, { path: '/api/detector' }),
+      await raw(guarded.port, { path: '/', headers: { host: 'evil.example.com', ...HTML } }),
+      await raw(guarded.port, { path: '/api/detector', headers: { authorization: `Bearer ${TOKEN}`, origin: 'https://evil.example.com' } }),
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([401, 401, 401, 403, 403]);
+    for (const res of refusals) expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('accepts Authorization: Bearer for scripts', async () => {

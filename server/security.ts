@@ -1,7 +1,9 @@
 /**
  * Security defaults (DESIGN.md): response headers and CSP on everything; a Host allow-list
  * against DNS rebinding; same-origin checks on Origin and Sec-Fetch-Site; and, when a token is
- * configured (required off loopback), the token → HttpOnly cookie model.
+ * configured (required off loopback), the token → HttpOnly cookie model: `/?token=…` (a page
+ * navigation, possibly from another site) is exchanged for the cookie; every other request,
+ * /api included, must be same-origin and carry the cookie or a Bearer token.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { TLSSocket } from 'node:tls';
@@ -70,11 +72,32 @@ const isHttps = (c: Context) =>
 /** `localhost:8787` → `localhost`, `[::1]:8787` → `[::1]`. */
 const hostName = (host: string) => (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]).toLowerCase();
 
-/** /api gets GuardDuty's error format; pages a short plain-text explanation. */
+/** /api gets GuardDuty's error format; pages a short plain-text explanation. Never cached: the next try may succeed. */
 function refuse(c: Context, error: ApiError, headers: Record<string, string> = {}): Response {
   const response = isApiPath(c.req.path) ? apiErrorResponse(error) : plainText(error.status, `Findings Atlas: ${error.message}`);
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries({ ...headers, 'cache-control': 'no-store' })) response.headers.set(name, value);
   return response;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * The answer to a token exchange: the cookie, and a page of our own that moves on to the app.
+ * Not a redirect: opened from another site (a link in a chat or ticket), a redirect chain counts
+ * as cross-site and the browser would not send the SameSite=Strict cookie to its end. The
+ * refresh starts from this same-origin page, so the next request carries it. No script: the CSP
+ * forbids inline ones, and a meta refresh with a visible link needs none.
+ */
+function exchangePage(location: string, cookie: string): Response {
+  const href = escapeHtml(location);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>Findings Atlas</title></head>
+<body><p><a href="${href}">Continue to Findings Atlas</a></p></body></html>
+`;
+  return new Response(html, {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'set-cookie': cookie, 'cache-control': 'no-store' },
+  });
 }
 
 /**
@@ -108,7 +131,7 @@ function tokenProblem(c: Context, token: string): Response | null {
     // One leading slash only: `//host` in Location would leave the site.
     const location = `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
     const cookie = `${SESSION_COOKIE}=${sessionValue(token)}; HttpOnly; SameSite=Strict; Path=/${isHttps(c) ? '; Secure' : ''}`;
-    return new Response(null, { status: 302, headers: { location, 'set-cookie': cookie } });
+    return exchangePage(location, cookie);
   }
   const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer !== undefined) {
