@@ -3,7 +3,7 @@ import * as crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tileSource } from './config';
 import { constantTimeEquals, sessionValue } from './security';
-import { makeDist, raw, startApp, stubSource, testConfig, type Running } from './test/harness';
+import { makeDist, raw, startApp, stubSource, testConfig, type RawRequest, type Running } from './test/harness';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:crypto')>();
@@ -222,7 +222,7 @@ describe('access token (non-loopback binds)', () => {
 
   it('still refuses API calls and subresources from foreign sites, cookie or not', async () => {
     const session = cookieFrom((await raw(guarded.port, { path: `/?token=${TOKEN}` })).headers['set-cookie']);
-    const foreign = [
+    const foreign: RawRequest[] = [
       { path: '/api/detector', headers: { cookie: session, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } },
       { path: '/api/detector', headers: { cookie: session, origin: 'https://evil.example.com' } },
       { path: `/api/detector?token=${TOKEN}`, headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' } },
