@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const FEATURES = ['findings-table', 'finding-detail', 'attack-map', 'summary'];
+const FEATURES = ['findings-table', 'finding-detail', 'attack-map', 'summary', 'overview'];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-server', 'dist-demo', 'reports', 'test-results', 'playwright-report', 'public/mockServiceWorker.js', 'node_modules'] },

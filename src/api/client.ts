@@ -7,6 +7,7 @@ import {
   type Finding,
   type FindingCriteria,
   type GetDetectorResponse,
+  type GetFindingsStatisticsRequest,
   type GetFindingsStatisticsResponse,
   type ListDetectorsResponse,
   type ListFindingsResponse,
@@ -85,5 +86,29 @@ export const getFindingsStatistics = (detectorId: string, findingCriteria: Findi
   request<GetFindingsStatisticsResponse>(`${detectorPath(detectorId)}/findings/statistics`, {
     method: 'POST',
     body: { findingStatisticTypes: ['COUNT_BY_SEVERITY'], ...(findingCriteria ? { findingCriteria } : {}) },
+    signal,
+  });
+
+/** GetFindingsStatistics' grouping: one list per group (account, day, type, resource, severity). */
+export type StatisticsGroupBy = NonNullable<GetFindingsStatisticsRequest['groupBy']>;
+
+export interface GroupedStatisticsInput {
+  groupBy: StatisticsGroupBy;
+  findingCriteria?: FindingCriteria;
+  /** By totalFindings (DATE: by day); GuardDuty's default is DESC. */
+  orderBy?: 'ASC' | 'DESC';
+  /** 1–100; GuardDuty's default is 25. */
+  maxResults?: number;
+}
+
+export const getGroupedFindingsStatistics = (detectorId: string, input: GroupedStatisticsInput, signal?: AbortSignal) =>
+  request<GetFindingsStatisticsResponse>(`${detectorPath(detectorId)}/findings/statistics`, {
+    method: 'POST',
+    body: {
+      groupBy: input.groupBy,
+      ...(input.findingCriteria ? { findingCriteria: input.findingCriteria } : {}),
+      ...(input.orderBy ? { orderBy: input.orderBy } : {}),
+      ...(input.maxResults !== undefined ? { maxResults: input.maxResults } : {}),
+    },
     signal,
   });

@@ -6,7 +6,16 @@
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import type { Finding, FindingCriteria, ListFindingsResponse } from '../guardduty';
 import type { SortState } from '../app/url-state';
-import { fetchHealth, getDetector, getFindings, getFindingsStatistics, listDetectors, listFindings } from './client';
+import {
+  fetchHealth,
+  getDetector,
+  getFindings,
+  getFindingsStatistics,
+  getGroupedFindingsStatistics,
+  listDetectors,
+  listFindings,
+  type GroupedStatisticsInput,
+} from './client';
 
 export const PAGE_SIZE = 50;
 
@@ -18,6 +27,9 @@ export const queryKeys = {
   findings: (detectorId: string, criteria: FindingCriteria, sort: SortState) => ['findings', detectorId, 'list', { criteria, sort }] as const,
   finding: (detectorId: string, findingId: string) => ['findings', detectorId, 'one', findingId] as const,
   statistics: (detectorId: string, criteria: FindingCriteria) => ['findings', detectorId, 'statistics', criteria] as const,
+  /** Every grouped statistics query of a detector (the overview's panels). */
+  groupedStatisticsRoot: (detectorId: string) => ['findings', detectorId, 'statistics', 'grouped'] as const,
+  groupedStatistics: (detectorId: string, input: GroupedStatisticsInput) => ['findings', detectorId, 'statistics', 'grouped', input] as const,
 };
 
 export const healthQuery = () => queryOptions({ queryKey: queryKeys.health, queryFn: ({ signal }) => fetchHealth(signal), staleTime: Infinity });
@@ -84,6 +96,15 @@ export const statisticsQuery = (detectorId: string, criteria: FindingCriteria) =
     queryKey: queryKeys.statistics(detectorId, criteria),
     queryFn: ({ signal }) => getFindingsStatistics(detectorId, criteria, signal),
     // Refreshed with the list it counts (Refresh invalidates both), so "N of M" stays consistent.
+    staleTime: Infinity,
+  });
+
+/** One GetFindingsStatistics `groupBy` query (ACCOUNT, DATE, FINDING_TYPE, RESOURCE or SEVERITY). */
+export const groupedStatisticsQuery = (detectorId: string, input: GroupedStatisticsInput) =>
+  queryOptions({
+    queryKey: queryKeys.groupedStatistics(detectorId, input),
+    queryFn: ({ signal }) => getGroupedFindingsStatistics(detectorId, input, signal),
+    // Like the table's counts: refreshed when the analyst asks (Refresh invalidates the detector's findings).
     staleTime: Infinity,
   });
 

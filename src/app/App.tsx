@@ -8,6 +8,8 @@ import type { QueryClient } from '@tanstack/react-query';
 
 // The detail view is its own chunk: the first screen does not pay for it.
 const FindingDetailScreen = lazy(() => import('../features/finding-detail/FindingDetailScreen'));
+// So is the overview, with its charts.
+const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen'));
 
 function Screens() {
   const { pathname } = useLocation();
@@ -15,6 +17,12 @@ function Screens() {
   switch (route.screen) {
     case 'findings':
       return <FindingsScreen />;
+    case 'overview':
+      return (
+        <Suspense fallback={<p className="loading-line page">Loading overview…</p>}>
+          <OverviewScreen />
+        </Suspense>
+      );
     case 'finding':
       return (
         <Suspense fallback={<p className="loading-line">Loading finding…</p>}>

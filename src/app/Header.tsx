@@ -4,9 +4,10 @@ import { healthQuery } from '../api/queries';
 import { useThemePreference, type Theme } from '../lib/preferences';
 import { DemoExplainer } from './DemoExplainer';
 import { HelpOverlay } from './HelpOverlay';
-import { navigate } from './router';
+import { navigate, OVERVIEW_PATH } from './router';
 import { useDetectorId } from './useDetector';
 import { useViewState } from './url-state';
+import { ViewTabs } from './ViewTabs';
 
 /** Which data the analyst is looking at: always visible, so demo data is never mistaken for an account. */
 function SourceBadge() {
@@ -36,8 +37,10 @@ function DetectorPicker() {
         value={detectorId ?? ''}
         disabled={ids.length === 0}
         onChange={(e) =>
-          // A new detector starts a fresh view on the findings screen: filters of one detector rarely fit another.
-          update((s) => ({ ...s, detectorId: e.target.value, selected: undefined, map: { ...s.map, ip: undefined } }), { pathname: '/' })
+          // A new detector starts a fresh view on the findings screen (the overview stays the overview).
+          update((s) => ({ ...s, detectorId: e.target.value, selected: undefined, map: { ...s.map, ip: undefined } }), {
+            pathname: window.location.pathname === OVERVIEW_PATH ? OVERVIEW_PATH : '/',
+          })
         }
       >
         {ids.length === 0 && <option value="">{detectors.isPending ? 'Loading…' : 'No detectors'}</option>}
@@ -80,6 +83,7 @@ export function Header() {
       >
         Findings Atlas
       </a>
+      <ViewTabs />
       <SourceBadge />
       <span className="read-only-note" title="Archive findings and give feedback in the GuardDuty console">
         Read-only

@@ -25,6 +25,14 @@ export const LIST_FILTERS: readonly ListFilterField[] = [
   { param: 'region', attribute: 'region', label: 'Region' },
   { param: 'instance', attribute: 'resource.instanceDetails.instanceId', label: 'Instance ID' },
   { param: 'accessKey', attribute: 'resource.accessKeyDetails.accessKeyId', label: 'Access key ID' },
+  // One resource of the other kinds, by the attribute GuardDuty documents for its id (the overview's top resources link here).
+  { param: 'bucket', attribute: 'resource.s3BucketDetails.name', label: 'S3 bucket' },
+  { param: 'eksCluster', attribute: 'resource.eksClusterDetails.name', label: 'EKS cluster' },
+  { param: 'ecsCluster', attribute: 'resource.ecsClusterDetails.name', label: 'ECS cluster' },
+  { param: 'lambda', attribute: 'resource.lambdaDetails.functionName', label: 'Lambda function' },
+  { param: 'rdsInstance', attribute: 'resource.rdsDbInstanceDetails.dbInstanceIdentifier', label: 'RDS DB instance' },
+  { param: 'container', attribute: 'resource.containerDetails.id', label: 'Container ID' },
+  { param: 'workload', attribute: 'resource.kubernetesDetails.kubernetesWorkloadDetails.name', label: 'Kubernetes workload' },
   { param: 'action', attribute: 'service.action.actionType', label: 'Action type' },
   { param: 'ip', attribute: `${NC}.ipAddressV4`, label: 'Remote IP (network connection)' },
   { param: 'apiIp', attribute: `${API}.ipAddressV4`, label: 'Remote IP (API call)' },
@@ -53,6 +61,8 @@ export interface Filters {
   severity?: { from: SeverityBand; to: SeverityBand };
   /** updatedAt window: a preset relative to the query's anchor time, or a custom epoch-ms range. */
   updated?: { window: TimeWindow } | { from?: number; to?: number };
+  /** Raised before this time (createdAt < `before`, epoch ms): the overview's triage-aging links. */
+  created?: { before: number };
   archived: ArchivedState;
 }
 
@@ -78,12 +88,13 @@ export function criteriaFromFilters(filters: Filters, now: number): FindingCrite
     if ('to' in range && range.to !== undefined) condition.lte = Math.floor(range.to);
     if (Object.keys(condition).length > 0) criterion.updatedAt = condition;
   }
+  if (filters.created) criterion.createdAt = { lt: Math.floor(filters.created.before) };
   if (filters.archived !== 'all') criterion['service.archived'] = { eq: [filters.archived === 'archived' ? 'true' : 'false'] };
   return { criterion };
 }
 
 export function hasActiveFilters(filters: Filters): boolean {
   return (
-    Object.values(filters.lists).some((v) => v.length > 0) || !!filters.severity || !!filters.updated || filters.archived !== 'current'
+    Object.values(filters.lists).some((v) => v.length > 0) || !!filters.severity || !!filters.updated || !!filters.created || filters.archived !== 'current'
   );
 }

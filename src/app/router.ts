@@ -1,6 +1,6 @@
 /**
  * A minimal history router: the URL is the app's navigation state (every view is a link).
- * Two screens: `/` (findings) and `/findings/{id}` (one finding). Query parameters carry the
+ * Three screens: `/` (findings), `/overview` and `/findings/{id}` (one finding). Query parameters carry the
  * view state (see url-state.ts).
  */
 import { useSyncExternalStore } from 'react';
@@ -44,10 +44,13 @@ export function previousLocation(): string | undefined {
   return typeof from === 'string' ? from : undefined;
 }
 
-export type Route = { screen: 'findings' } | { screen: 'finding'; findingId: string } | { screen: 'not-found' };
+export type Route = { screen: 'findings' } | { screen: 'overview' } | { screen: 'finding'; findingId: string } | { screen: 'not-found' };
+
+export const OVERVIEW_PATH = '/overview';
 
 export function matchPath(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { screen: 'findings' };
+  if (pathname === OVERVIEW_PATH || pathname === `${OVERVIEW_PATH}/`) return { screen: 'overview' };
   const m = /^\/findings\/([^/]+)\/?$/.exec(pathname);
   if (m) {
     try {
@@ -61,4 +64,13 @@ export function matchPath(pathname: string): Route {
 
 export function findingPath(findingId: string): string {
   return `/findings/${encodeURIComponent(findingId)}`;
+}
+
+/** An in-app link's click: plain left clicks stay in the SPA; modified clicks (new tab, …) keep the browser's behaviour. */
+export function linkClick(href: string) {
+  return (e: { defaultPrevented: boolean; button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void }) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(href);
+  };
 }

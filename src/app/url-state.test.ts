@@ -54,6 +54,14 @@ describe('criteriaFromFilters', () => {
     expect(criterion).toEqual({});
   });
 
+  it('sends the created-before filter (triage aging) as createdAt lt, in epoch milliseconds', () => {
+    const state = parseViewState(new URLSearchParams('createdBefore=1764000000000&sev=high&sevTo=high'));
+    expect(state.filters.created).toEqual({ before: 1764000000000 });
+    expect(criteriaFromFilters(state.filters, now).criterion!.createdAt).toEqual({ lt: 1764000000000 });
+    expect(parseViewState(serializeViewState(state))).toEqual(state);
+    expect(FILTER_ATTRIBUTES).toContain('createdAt');
+  });
+
   it('sends custom time ranges as epoch milliseconds', () => {
     const { criterion } = criteriaFromFilters(parseViewState(new URLSearchParams('updated=custom&from=1500.7&to=2000')).filters, now);
     expect(criterion!.updatedAt).toEqual({ gte: 1500, lte: 2000 });

@@ -56,6 +56,8 @@ export function parseViewState(search: URLSearchParams): ViewState {
   const updated = search.get('updated');
   if (updated && updated in TIME_WINDOWS) filters.updated = { window: updated as TimeWindow };
   else if (updated === 'custom') filters.updated = { from: num(search.get('from')), to: num(search.get('to')) };
+  const createdBefore = num(search.get('createdBefore'));
+  if (createdBefore !== undefined) filters.created = { before: createdBefore };
   const archived = search.get('archived');
   if (archived === 'archived' || archived === 'all') filters.archived = archived as ArchivedState;
 
@@ -97,6 +99,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
       if (f.updated.to !== undefined) p.set('to', String(f.updated.to));
     }
   }
+  if (f.created) p.set('createdBefore', String(f.created.before));
   if (f.archived !== 'current') p.set('archived', f.archived);
   if (state.selected) p.set('selected', state.selected);
   if (state.map.open) p.set('map', '1');

@@ -50,10 +50,11 @@ describe('only attributes GuardDuty accepts', () => {
       lists: Object.fromEntries(LIST_FILTERS.map((f) => [f.param, ['x']])),
       severity: { from: 'low', to: 'high' },
       updated: { window: '24h' },
+      created: { before: Date.now() },
       archived: 'archived',
     };
     const keys = Object.keys(criteriaFromFilters(all, Date.now()).criterion ?? {});
-    expect(keys.length).toBe(LIST_FILTERS.length + 3);
+    expect(keys.length).toBe(LIST_FILTERS.length + 4);
     for (const key of keys) expect(FILTER_ATTRIBUTES).toContain(key);
   });
 });

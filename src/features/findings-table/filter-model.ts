@@ -52,6 +52,9 @@ export function filterChips(filters: Filters, local = false): FilterChip[] {
   if (filters.updated) {
     chips.push({ key: 'updated', label: `Updated: ${updatedLabel(filters.updated, local)}`, remove: (f) => ({ ...f, updated: undefined }) });
   }
+  if (filters.created) {
+    chips.push({ key: 'created', label: `Created before ${formatExact(filters.created.before, local)}`, remove: (f) => ({ ...f, created: undefined }) });
+  }
   if (filters.archived !== 'current') {
     chips.push({
       key: 'archived',

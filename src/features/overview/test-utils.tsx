@@ -1,0 +1,44 @@
+/** Test helpers for the overview: the whole app at /overview, answered by the emulator through MSW. */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
+import { getFindingsStatistics } from '../../api/client';
+import { App } from '../../app/App';
+import { criteriaFromFilters } from '../../app/filters';
+import { createQueryClient } from '../../app/query-client';
+import { parseViewState } from '../../app/url-state';
+import { DEMO_DETECTOR_ID } from '../../test/msw';
+
+export function renderOverview(search = `?detector=${DEMO_DETECTOR_ID}`) {
+  window.history.replaceState(null, '', `/overview${search}`);
+  const client = createQueryClient();
+  return { ...render(<App queryClient={client} />), client };
+}
+
+export const panel = (name: string) => screen.getByRole('region', { name });
+
+export const PANELS = ['Findings per day', 'Severity', 'Triage aging', 'Top finding types', 'Top resources', 'Top accounts'] as const;
+
+/** Waits until a panel has left its loading state, and returns it. */
+export async function settled(name: string, timeout = 5000) {
+  await waitFor(() => expect(panel(name)).not.toHaveAttribute('data-state', 'loading'), { timeout });
+  return panel(name);
+}
+
+/** How many findings the table shows for a link: GetFindingsStatistics over the link's own filters. */
+export async function countOfLink(href: string, detectorId = DEMO_DETECTOR_ID): Promise<number> {
+  const url = new URL(href, 'http://local');
+  expect(url.pathname).toBe('/');
+  const state = parseViewState(url.searchParams);
+  expect(state.detectorId).toBe(detectorId);
+  const stats = await getFindingsStatistics(detectorId, criteriaFromFilters(state.filters, Date.now()));
+  return Object.values(stats.findingStatistics.countBySeverity ?? {}).reduce((a, b) => a + b, 0);
+}
+
+/** The number a link shows or names ("1,234" or "… : 1,234 findings"). */
+export function numberIn(text: string): number {
+  const m = /([\d,]+) (?:current )?findings?\b/.exec(text) ?? /^([\d,]+)$/.exec(text.trim());
+  if (!m) throw new Error(`no count in "${text}"`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+export { screen, within, waitFor };
