@@ -79,7 +79,7 @@ describe('demo source: the error table', () => {
     ['maxResults out of range', findings(), { maxResults: 0 }, /maxResults/],
     ['an undocumented sort attribute', findings(), { sortCriteria: { attributeName: 'title' } }, /sortCriteria\.attributeName/],
     ['a bad orderBy', findings(), { sortCriteria: { attributeName: 'severity', orderBy: 'UP' } }, /sortCriteria\.orderBy/],
-    ['an undocumented filter attribute', findings(), { findingCriteria: { criterion: { title: { eq: ['x'] } } } }, /findingCriteria\.criterion\.title/],
+    ['an undocumented filter attribute', findings(), { findingCriteria: { criterion: { severityy: { eq: ['x'] } } } }, /findingCriteria\.criterion\.severityy/],
     ['an unknown field', findings(), { maxResult: 5 }, /maxResult/],
     ['missing findingIds', findings('/get'), {}, /findingIds/],
     ['more than 50 findingIds', findings('/get'), { findingIds: Array.from({ length: 51 }, (_, i) => `id${i}`) }, /findingIds/],

@@ -193,7 +193,11 @@ function validCriteria(r: Rng): Record<string, unknown> {
   return { criterion };
 }
 
-const validSort = (r: Rng) => ({ attributeName: r.pick(SORT_ATTRIBUTE_NAMES), ...(r.chance(0.8) ? { orderBy: r.pick(['ASC', 'DESC']) } : {}) });
+/** Both members are optional in the model's SortCriteria. */
+const validSort = (r: Rng) => ({
+  ...(r.chance(0.9) ? { attributeName: r.pick(SORT_ATTRIBUTE_NAMES) } : {}),
+  ...(r.chance(0.8) ? { orderBy: r.pick(['ASC', 'DESC']) } : {}),
+});
 
 type PostOp = 'ListFindings' | 'GetFindings' | 'GetFindingsStatistics';
 const POST_SUFFIX: Record<PostOp, string> = { ListFindings: '/findings', GetFindings: '/findings/get', GetFindingsStatistics: '/findings/statistics' };
@@ -213,11 +217,15 @@ function validBody(r: Rng, op: PostOp, ctx: Ctx): Record<string, unknown> {
       if (r.chance(0.3)) body.sortCriteria = validSort(r);
       break;
     case 'GetFindingsStatistics':
-      if (r.chance(0.7)) body.findingStatisticTypes = ['COUNT_BY_SEVERITY'];
+      // AWS requires one of the two: the current groupBy (orderBy ASC|DESC, maxResults 1-100), or the deprecated findingStatisticTypes.
+      if (r.chance(0.5)) {
+        body.groupBy = r.pick(['ACCOUNT', 'DATE', 'FINDING_TYPE', 'RESOURCE', 'SEVERITY']);
+        if (r.chance(0.5)) body.orderBy = r.pick(['ASC', 'DESC']);
+        if (r.chance(0.5)) body.maxResults = r.int(1, 100);
+      } else {
+        body.findingStatisticTypes = ['COUNT_BY_SEVERITY'];
+      }
       if (r.chance(0.5)) body.findingCriteria = validCriteria(r);
-      if (r.chance(0.1)) body.groupBy = r.pick(['ACCOUNT', 'DATE', 'FINDING_TYPE', 'RESOURCE', 'SEVERITY']);
-      if (r.chance(0.1)) body.orderBy = r.pick(['COUNT', 'SEVERITY']);
-      if (r.chance(0.1)) body.maxResults = r.int(1, 100);
       break;
   }
   return body;
@@ -239,7 +247,8 @@ function validCase(r: Rng, ctx: Ctx): Case {
     };
   }
   const path = `/detector/${id}${POST_SUFFIX[op]}${slash}`;
-  const text = op !== 'GetFindings' && r.chance(0.05) ? '' : serialize(r, validBody(r, op, ctx));
+  // No body at all is an empty request: valid for ListFindings only (GetFindings needs findingIds, statistics groupBy or findingStatisticTypes).
+  const text = op === 'ListFindings' && r.chance(0.05) ? '' : serialize(r, validBody(r, op, ctx));
   // A query on a POST operation is not part of it: not forwarded.
   const query = r.chance(0.05) ? `?ignored=${r.alnum(4)}` : '';
   return {
@@ -250,26 +259,27 @@ function validCase(r: Rng, ctx: Ctx): Case {
 }
 
 // --- invalid bodies ------------------------------------------------------------------------------
+// JSON null on an optional member is the member left out (AWS's JSON protocols), so it is no wrong type;
+// SortCriteria.attributeName and nextToken are plain Strings in the model, so any string is well-formed.
 
-const BAD_MAX_RESULTS: unknown[] = ['5', 0, 51, 1.5, -1, null, true, [], {}, 1e21, rawJson('1e400'), rawJson('-0.5'), 2 ** 53, '', 'NaN'];
-const BAD_NEXT_TOKEN: unknown[] = [5, true, [], {}, 'x'.repeat(4097), { token: 'x' }];
+const BAD_MAX_RESULTS: unknown[] = ['5', 0, 51, 1.5, -1, true, [], {}, 1e21, rawJson('1e400'), rawJson('-0.5'), 2 ** 53, '', 'NaN'];
+const BAD_NEXT_TOKEN: unknown[] = [5, true, [], {}, { token: 'x' }];
 const BAD_SORT: unknown[] = [
-  'severity', [], null, {}, 5, { attributeName: 'nope' }, { attributeName: 'SEVERITY' }, { attributeName: 'severity ' },
-  { attributeName: 'service.archived' }, { attributeName: 'severity', orderBy: 'desc' }, { attributeName: 'severity', orderBy: 1 },
-  { attributeName: 'severity', extra: 1 }, { attributeName: 5 }, { orderBy: 'ASC' }, { attributeName: ['severity'] }, { attributeName: '__proto__' },
+  'severity', [], 5, { attributeName: 'severity', orderBy: 'desc' }, { attributeName: 'severity', orderBy: 1 }, { orderBy: 'ASCENDING' },
+  { attributeName: 'severity', extra: 1 }, { attributeName: 5 }, { attributeName: ['severity'] }, { attributeName: null, AttributeName: 'severity' },
 ];
 const BAD_CONDITIONS: unknown[] = [
   {}, { eq: 'x' }, { eq: [1] }, { eq: [null] }, { eq: [['x']] }, { eq: Array.from({ length: 51 }, (_, i) => String(i)) }, { eq: ['x'.repeat(513)] },
   { gt: '5' }, { gt: 1.5 }, { gt: null }, { gt: [1] }, { gte: true }, { lt: {} }, { lte: rawJson('1e400') }, { foo: ['x'] }, { eq: ['a'], extra: 1 },
   { EQ: ['x'] }, null, [], 'x', 5, { eq: undefined }, { greaterThan: '1' }, { matches: 'x' }, JSON.parse('{"__proto__":{"eq":["x"]}}'),
 ];
-const BAD_CRITERIA: unknown[] = [null, [], 'x', 1, { criterion: [] }, { criterion: null }, { criterion: 'x' }, { criterion: {}, extra: 1 }, { Criterion: {} }, { criterion: { severity: {} } }];
+const BAD_CRITERIA: unknown[] = [[], 'x', 1, { criterion: [] }, { criterion: 'x' }, { criterion: {}, extra: 1 }, { Criterion: {} }, { criterion: { severity: {} } }];
 const UNKNOWN_ATTRIBUTES = [
   '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', '', ' ', 'severityy', 'SEVERITY', ' severity', 'severity ', 'Severity',
   'service.unknown', 'service.archived.x', 'resource', 'service', 'sevérité', 'a\u0000b', 'severity\u0000', '😀', '..', 'resource.instanceDetails', 'findingType',
 ];
 const BAD_FINDING_IDS: unknown[] = [null, 'id', 5, {}, [1], [''], ['x'.repeat(301)], Array.from({ length: 51 }, (_, i) => `id${i}`), [null], [[]], [{}], true];
-const BAD_STAT_TYPES: unknown[] = [[], ['COUNT_BY_TYPE'], 'COUNT_BY_SEVERITY', [1], Array(11).fill('COUNT_BY_SEVERITY'), null, ['count_by_severity'], [['COUNT_BY_SEVERITY']]];
+const BAD_STAT_TYPES: unknown[] = [['COUNT_BY_TYPE'], 'COUNT_BY_SEVERITY', [1], Array(11).fill('COUNT_BY_SEVERITY'), ['count_by_severity'], [['COUNT_BY_SEVERITY']]];
 const UNKNOWN_FIELDS = ['FindingIds', 'findingids', 'x', '__proto__', 'constructor', '', ' maxResults', 'maxResults\u0000', 'détecteur', 'detectorId', 'MaxResults'];
 
 const BAD_JSON = [
@@ -330,14 +340,20 @@ function mutateField(r: Rng, op: PostOp, ctx: Ctx): { label: string; body: Recor
       case 'GetFindingsStatistics':
         return [
           ['findingStatisticTypes', BAD_STAT_TYPES],
-          ['groupBy', ['X', 1, null, 'severity', []]],
-          ['orderBy', ['x', null, 1]],
-          ['maxResults', [0, 101, '5', 1.5, null]],
+          ['groupBy', ['X', 1, 'severity', [], 'TYPE']],
+          ['orderBy', ['x', 1, 'asc', 'COUNT', 'SEVERITY']],
+          ['maxResults', [0, 101, '5', 1.5]],
+          // Neither groupBy nor findingStatisticTypes.
+          ['groupBy+findingStatisticTypes', [undefined]],
           criteriaField(),
         ];
     }
   })();
   const [field, values] = r.pick(fields);
+  if (field === 'groupBy+findingStatisticTypes') {
+    for (const key of ['groupBy', 'findingStatisticTypes', 'orderBy', 'maxResults']) delete body[key];
+    return { label: `${op} without groupBy or findingStatisticTypes`, body };
+  }
   // Attribute names keep their dots: they are one key of `criterion`.
   const path = field.startsWith('findingCriteria.criterion.') ? ['findingCriteria', 'criterion', field.slice('findingCriteria.criterion.'.length)] : field.split('.');
   if (path.length === 3) body.findingCriteria = { criterion: {} };
@@ -421,7 +437,7 @@ const post = (path: string, body: string | Buffer, label: string, ctx: Ctx, stat
 function invalidQueryCase(r: Rng, ctx: Ctx): Case {
   const query = r.pick([
     'maxResults=abc', 'maxResults=0', 'maxResults=51', 'maxResults=1.5', 'maxResults=', 'maxResults=%20', 'maxResults=1e2', 'foo=1', 'MaxResults=5',
-    `nextToken=${'x'.repeat(4097)}`, 'maxResults=5&maxResults=abc', 'maxResults=-1', 'maxResults=%00', 'token=x', 'nextToken=a&x=%C3%BC',
+    'maxResults=5&maxResults=abc', 'maxResults=0x10', 'maxResults=+5', 'maxResults=-1', 'maxResults=%00', 'token=x', 'nextToken=a&x=%C3%BC',
   ]);
   return {
     label: `ListDetectors ?${query.slice(0, 40)}`,
