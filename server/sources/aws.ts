@@ -85,8 +85,9 @@ function passThrough(upstream: UpstreamResponse): Response {
   if (!isJsonContentType(upstream.headers['content-type'])) {
     return badGateway(`The GuardDuty endpoint answered HTTP ${upstream.status} with ${describeType(upstream.headers['content-type'])}, not JSON: it is not passed on (a proxy or captive portal in the way?).`);
   }
-  // The Buffer itself, not a copy: the adapter writes it out as it is.
-  return new Response(upstream.body.byteLength > 0 ? upstream.body : null, { status: upstream.status, headers: passedHeaders(upstream.headers) });
+  // The Buffer itself, not a copy (Buffer.concat allocates a plain ArrayBuffer): the adapter writes it out as it is.
+  const body = upstream.body.byteLength > 0 ? (upstream.body as Uint8Array<ArrayBuffer>) : null;
+  return new Response(body, { status: upstream.status, headers: passedHeaders(upstream.headers) });
 }
 
 export function createAwsSource(options: AwsSourceOptions): Source {
