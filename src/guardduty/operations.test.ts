@@ -69,7 +69,8 @@ describe('validateRequest', () => {
     [{ sortCriteria: { attributeName: 'severity', orderBy: 'UP' } }, /orderBy/],
     [{ findingCriteria: { criterion: { 'resource.secret': { eq: ['x'] } } } }, /resource\.secret/],
     [{ findingCriteria: { criterion: { severity: { gte: 'high' } } } }, /severity\.gte/],
-    [{ findingCriteria: { criterion: { type: {} } } }, /criterion\.type/],
+    [{ findingCriteria: { criterion: { type: {} } } }, /criterion\.type: a condition needs at least one operator/],
+    [{ findingCriteria: { criterion: { 'service.archived': null } } }, /criterion\.service\.archived: a condition needs at least one operator/],
     [{ findingCriteria: { criterion: { type: { eq: 'Recon' } } } }, /criterion\.type\.eq/],
     [{ surprise: 1 }, /surprise/],
   ])('rejects %j naming the field', (body, field) => {

@@ -77,7 +77,8 @@ function checkCriteria(criteria: FindingCriteria | undefined, at: string): Model
       issues.push({ path: `${path}.${key}`, message: `'${key}' is not an attribute GuardDuty accepts in findingCriteria` });
       continue;
     }
-    const condition = criterion[key] as Record<string, unknown>;
+    // A null condition filters nothing, like {}: refused rather than silently dropped.
+    const condition = (criterion[key] ?? {}) as Record<string, unknown>;
     if (!Object.values(condition).some((v) => v !== undefined && v !== null)) {
       issues.push({ path: `${path}.${key}`, message: 'a condition needs at least one operator' });
     }
