@@ -206,3 +206,96 @@ export function remoteIps(finding: Finding): RemoteIpDetails[] {
 export function resourceTypeOf(finding: Finding): string | undefined {
   return finding.resource?.resourceType ?? finding.resource?.type;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Extended Threat Detection: attack sequences (`service.detection.sequence`) and the
+// `associatedAttackSequenceArn` of their member findings. Wire names from the service model's
+// `Detection`, `Sequence`, `Signal`, `Actor`, `NetworkEndpoint`, `ResourceV2` and `Indicator`.
+// Timestamps here are epoch seconds (numbers). Every field optional, unknown fields kept.
+// Added for issue 14 (the UI of attack sequences); additive only.
+// ---------------------------------------------------------------------------------------------
+
+export interface SequenceIndicator { key?: string; values?: string[]; title?: string; [extra: string]: unknown }
+
+export interface SequenceSignal {
+  uid?: string;
+  /** FINDING, CLOUD_TRAIL, S3_DATA_EVENTS, EKS_AUDIT_LOGS, FLOW_LOGS, DNS_LOGS, RUNTIME_MONITORING. */
+  type?: string;
+  description?: string;
+  name?: string;
+  createdAt?: number;
+  updatedAt?: number;
+  firstSeenAt?: number;
+  lastSeenAt?: number;
+  severity?: number;
+  count?: number;
+  resourceUids?: string[];
+  actorIds?: string[];
+  endpointIds?: string[];
+  signalIndicators?: SequenceIndicator[];
+  [extra: string]: unknown;
+}
+
+export interface SequenceActor {
+  id?: string;
+  user?: { name?: string; uid?: string; type?: string; credentialUid?: string; account?: { uid?: string; account?: string }; [extra: string]: unknown };
+  session?: { uid?: string; mfaStatus?: string; createdTime?: number; issuer?: string; [extra: string]: unknown };
+  process?: { name?: string; path?: string; sha256?: string; [extra: string]: unknown };
+  [extra: string]: unknown;
+}
+
+export interface SequenceEndpoint {
+  id?: string;
+  ip?: string;
+  domain?: string;
+  port?: number;
+  location?: { city?: string; country?: string; lat?: number; lon?: number; [extra: string]: unknown };
+  autonomousSystem?: { name?: string; number?: number; [extra: string]: unknown };
+  connection?: { direction?: string; [extra: string]: unknown };
+  [extra: string]: unknown;
+}
+
+export interface SequenceResource {
+  uid?: string;
+  name?: string;
+  accountId?: string;
+  resourceType?: string;
+  region?: string;
+  service?: string;
+  cloudPartition?: string;
+  tags?: Tag[];
+  data?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface AttackSequence {
+  uid?: string;
+  description?: string;
+  actors?: SequenceActor[];
+  resources?: SequenceResource[];
+  endpoints?: SequenceEndpoint[];
+  signals?: SequenceSignal[];
+  sequenceIndicators?: SequenceIndicator[];
+  additionalSequenceTypes?: string[];
+  [extra: string]: unknown;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The attack sequence a finding carries (`service.detection.sequence`), if any. */
+export function attackSequenceOf(finding: Finding): AttackSequence | undefined {
+  const detection = finding.service?.detection;
+  const sequence = isRecord(detection) ? detection.sequence : undefined;
+  return isRecord(sequence) ? (sequence as AttackSequence) : undefined;
+}
+
+/** An Extended Threat Detection finding: its type says so, or it carries a sequence. */
+export function isAttackSequence(finding: Finding): boolean {
+  return (typeof finding.type === 'string' && finding.type.startsWith('AttackSequence:')) || attackSequenceOf(finding) !== undefined;
+}
+
+/** The ARN of the attack sequence a member finding belongs to. */
+export function associatedSequenceArn(finding: Finding): string | undefined {
+  const arn = finding.associatedAttackSequenceArn;
+  return typeof arn === 'string' && arn !== '' ? arn : undefined;
+}

@@ -6,6 +6,7 @@ import { Field, Value } from './Field';
 import { humanize } from './format';
 import { PivotLink } from './links';
 import { remoteParams } from './pivots';
+import { RdsLoginAttempt } from './ResourceFamilies';
 import { Section, SubSection } from './Section';
 
 /** The action object of each action type (GuardDuty keeps each in its own property). */
@@ -171,6 +172,8 @@ export function ActionSection({ action }: { action: Action }) {
             return one ? <DnsRequest key={key} action={obj} /> : <SubSection key={key} title="DNS request"><DnsRequest action={obj} /></SubSection>;
           case 'portProbeAction':
             return one ? <PortProbe key={key} action={obj} /> : <SubSection key={key} title="Port probe"><PortProbe action={obj} /></SubSection>;
+          case 'rdsLoginAttemptAction':
+            return one ? <RdsLoginAttempt key={key} action={obj} /> : <SubSection key={key} title="RDS login attempt"><RdsLoginAttempt action={obj} /></SubSection>;
           default:
             // Remote IP details of unknown action types get the remote IP section; the rest is listed here.
             return (

@@ -1,6 +1,17 @@
 import type { Finding } from '../../guardduty';
 import { AccessKeySection } from './AccessKeySection';
 import { ActionSection } from './ActionSection';
+import { AttackSequenceStory, SequenceMembership } from './AttackSequence';
+import { MalwareSections } from './MalwareSection';
+import {
+  ContainerSection,
+  EbsSnapshotSection,
+  EbsVolumesSection,
+  EcsClusterSection,
+  RdsInstanceSection,
+  RdsUserSection,
+} from './ResourceFamilies';
+import { RuntimeSection } from './RuntimeSection';
 import { GenericSection } from './Generic';
 import { humanize } from './format';
 import { InstanceSection } from './InstanceSection';
@@ -57,16 +68,26 @@ function OtherParts({ obj, known, looseTitle }: { obj: Record<string, unknown> |
   const loose = Object.fromEntries(entries.filter(([, v]) => v === null || typeof v !== 'object'));
   return (
     <>
-      {blocks.map(([k, v]) => (
-        <GenericSection key={k} title={titleOf(k)} value={v} name={k} />
-      ))}
-      {looseTitle && Object.keys(loose).length > 0 && <GenericSection title={looseTitle} value={loose} name={looseTitle} />}
+        {blocks.map(([k, v]) => (
+          <GenericSection key={k} title={titleOf(k)} value={v} name={k} />
+        ))}
+        {looseTitle && Object.keys(loose).length > 0 && <GenericSection title={looseTitle} value={loose} name={looseTitle} />}
     </>
   );
 }
 
-const RESOURCE_KEYS = ['resourceType', 'type', 'instanceDetails', 'accessKeyDetails'];
-const SERVICE_KEYS = [...OVERVIEW_SERVICE_KEYS, 'action', 'additionalInfo'];
+const RESOURCE_KEYS = [
+  'resourceType', 'type', 'instanceDetails', 'accessKeyDetails', 'ecsClusterDetails', 'containerDetails', 'ebsVolumeDetails', 'ebsSnapshotDetails',
+  'rdsDbInstanceDetails', 'rdsDbUserDetails',
+];
+const SERVICE_KEYS = [...OVERVIEW_SERVICE_KEYS, 'action', 'additionalInfo', 'runtimeDetails', 'ebsVolumeScanDetails', 'malwareScanDetails', 'detection'];
+
+/** `service.detection` without the sequence the story tells (an anomaly, fields this version does not know). */
+function detectionRest(detection: unknown): unknown {
+  if (!isPlainObject(detection) || !isPlainObject(detection.sequence)) return detection;
+  const rest = Object.fromEntries(Object.entries(detection).filter(([k]) => k !== 'sequence'));
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
 
 /** The Details tab: two columns on wide screens (what happened | what it happened to), one on narrow. */
 export function FindingDetails({ finding }: { finding: Finding }) {
@@ -74,24 +95,38 @@ export function FindingDetails({ finding }: { finding: Finding }) {
   const service = finding.service;
   const action = service?.action;
   const info = service?.additionalInfo;
+  const detection = detectionRest(service?.detection);
   return (
-    <div className="detail-grid">
-      <div className="detail-col">
-        <Overview finding={finding} />
-        {action && <ActionSection action={action} />}
-        <RemoteIpSection action={action} />
-        {info !== undefined && (
-          <GenericSection title={titleOf('additionalInfo')} value={isPlainObject(info) ? additionalInfoOf(info) : info} name="additionalInfo" />
-        )}
-        <OtherParts obj={service} known={SERVICE_KEYS} looseTitle="Service: other fields" />
-        {/* Unknown top-level objects; unknown top-level values are listed in the overview. */}
-        <OtherParts obj={finding} known={TOP_LEVEL_KEYS} />
+    <>
+      <SequenceMembership finding={finding} />
+      <AttackSequenceStory finding={finding} />
+      <div className="detail-grid">
+        <div className="detail-col">
+          <Overview finding={finding} />
+          {action && <ActionSection action={action} />}
+          <RemoteIpSection action={action} />
+          <RuntimeSection runtime={service?.runtimeDetails} />
+          <MalwareSections ebsScan={service?.ebsVolumeScanDetails} malwareScan={service?.malwareScanDetails} />
+          {detection !== undefined && <GenericSection title={titleOf('detection')} value={detection} name="detection" />}
+          {info !== undefined && (
+            <GenericSection title={titleOf('additionalInfo')} value={isPlainObject(info) ? additionalInfoOf(info) : info} name="additionalInfo" />
+          )}
+          <OtherParts obj={service} known={SERVICE_KEYS} looseTitle="Service: other fields" />
+          {/* Unknown top-level objects; unknown top-level values are listed in the overview. */}
+          <OtherParts obj={finding} known={TOP_LEVEL_KEYS} />
+        </div>
+        <div className="detail-col">
+          {resource?.instanceDetails && <InstanceSection instance={resource.instanceDetails} />}
+          {resource?.accessKeyDetails && <AccessKeySection accessKey={resource.accessKeyDetails} />}
+          <EcsClusterSection cluster={resource?.ecsClusterDetails} />
+          <ContainerSection container={resource?.containerDetails} />
+          <EbsVolumesSection volumes={resource?.ebsVolumeDetails} />
+          <EbsSnapshotSection snapshot={resource?.ebsSnapshotDetails} />
+          <RdsInstanceSection instance={resource?.rdsDbInstanceDetails} />
+          <RdsUserSection user={resource?.rdsDbUserDetails} />
+          <OtherParts obj={resource} known={RESOURCE_KEYS} looseTitle="Resource: other fields" />
+        </div>
       </div>
-      <div className="detail-col">
-        {resource?.instanceDetails && <InstanceSection instance={resource.instanceDetails} />}
-        {resource?.accessKeyDetails && <AccessKeySection accessKey={resource.accessKeyDetails} />}
-        <OtherParts obj={resource} known={RESOURCE_KEYS} looseTitle="Resource: other fields" />
-      </div>
-    </div>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { Section } from './Section';
 /** Top-level properties the detail view shows in dedicated places (header, overview, sections). */
 export const TOP_LEVEL_KEYS = [
   'schemaVersion', 'accountId', 'region', 'partition', 'id', 'arn', 'type', 'resource', 'service',
-  'title', 'description', 'severity', 'confidence', 'createdAt', 'updatedAt',
+  'title', 'description', 'severity', 'confidence', 'createdAt', 'updatedAt', 'associatedAttackSequenceArn',
 ] as const;
 
 /** Service properties shown in the overview (the rest get their own sections). */

@@ -1,8 +1,9 @@
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { KeyValue, KeyValueList } from '../../components/KeyValueList';
 import type { Action, RemoteIpDetails } from '../../guardduty';
 import { ACTION_TYPE_OF_KEY } from './ActionSection';
 import { GenericFields } from './Generic';
+import { MapBoundary } from './MapBoundary';
 import { Field, Value } from './Field';
 import { AttackMapLink } from './links';
 import { checkLocation, LOCATION_PROBLEM_LABELS } from '../../lib/geo';
@@ -11,17 +12,6 @@ import { Section, SubSection } from './Section';
 
 // Leaflet loads only when a finding has a known location to show.
 const PointMap = lazy(() => import('./PointMap'));
-
-/** A failed map (no WebGL-free canvas, jsdom…) leaves the coordinates as text. */
-class MapBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  render() {
-    return this.state.failed ? null : this.props.children;
-  }
-}
 
 export interface RemoteIpEntry {
   details: RemoteIpDetails;
