@@ -4,6 +4,7 @@
  * (`npm run bench` builds first.)
  */
 import { measureBundle } from './bundle';
+import { runEmulatorBench } from './emulator';
 import { isMain, printTable, startServer, toRows, type Bench, type Row } from './harness';
 import { runLoadBench } from './load';
 import { runMapBench } from './map';
@@ -30,6 +31,7 @@ const BENCHES: [string, Bench][] = [
   ['map', runMapBench],
   ['proxy', runProxyBench],
   ['load', runLoadBench],
+  ['emulator', runEmulatorBench],
 ];
 
 async function main() {

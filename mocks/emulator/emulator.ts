@@ -4,16 +4,16 @@
  * shared schemas (answer() in src/guardduty/operations.ts); what only the emulator can know, an
  * unknown detector or a bad nextToken, it checks itself.
  */
-import { sortFindings, type Finding, type FindingCriteria, type SortCriteria } from '../../src/guardduty';
+import { SORT_ATTRIBUTE_NAMES, invalidInput, sortFindings, type Finding, type FindingCriteria, type SortCriteria, type SortOrder } from '../../src/guardduty';
 import type { GuardDutyBackend } from '../../src/guardduty/operations';
 import { findingsOf } from './dataset';
 import { REFERENCE_NOW } from './dataset/time';
 import { DETECTOR_IDS, describeDetector } from './detectors';
 import { jsonCopy } from './json';
 import { paginate } from './paging';
-import { compileCriteria } from './query';
+import { WORK_BUDGET, WorkMeter, compileCriteria } from './query';
 import { stableStringify } from './query-key';
-import { countBySeverity } from './statistics';
+import { findingStatistics } from './statistics';
 
 export interface EmulatorOptions {
   /**
@@ -29,6 +29,25 @@ const DEFAULT_PAGE_SIZE = 50;
 const QUERY_CACHE_SIZE = 64;
 
 const byId = (a: Finding, b: Finding) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+interface Sort {
+  attributeName: string;
+  orderBy: SortOrder;
+}
+
+/**
+ * The sort a request asks for. The model makes `sortCriteria.attributeName` optional and free, and
+ * so does the contract: without one there is no sort (the default order, by id), and one that is
+ * not a documented sort attribute is refused here.
+ */
+function sortOf(criteria: SortCriteria | undefined): Sort | undefined {
+  const attributeName = criteria?.attributeName;
+  if (attributeName === undefined) return undefined;
+  if (!SORT_ATTRIBUTE_NAMES.includes(attributeName)) {
+    throw invalidInput(`The request is rejected: sortCriteria.attributeName: must be one of the documented sort attributes: ${SORT_ATTRIBUTE_NAMES.join(', ')}.`);
+  }
+  return { attributeName, orderBy: criteria?.orderBy ?? 'ASC' };
+}
 
 export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend {
   const now = options.now ?? REFERENCE_NOW;
@@ -52,13 +71,13 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
    * filter on 10,000 findings costs a pass, not a sort.
    */
   const orders = new Map<string, readonly Finding[]>();
-  function ordered(detectorId: string, sort: SortCriteria | undefined): readonly Finding[] {
+  function ordered(detectorId: string, sort: Sort | undefined): readonly Finding[] {
     const { sorted } = detector(detectorId);
     if (!sort) return sorted;
-    const key = `${detectorId} ${sort.attributeName} ${sort.orderBy ?? 'ASC'}`;
+    const key = `${detectorId} ${sort.attributeName} ${sort.orderBy}`;
     let list = orders.get(key);
     if (!list) {
-      list = sortFindings(sorted, sort.attributeName, sort.orderBy ?? 'ASC');
+      list = sortFindings(sorted, sort.attributeName, sort.orderBy);
       orders.set(key, list);
     }
     return list;
@@ -67,18 +86,20 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
   /**
    * The full, ordered result of a query, cached by its canonical key so that every page of one
    * query comes from the same list (no skips, no repeats) and later pages cost only a slice.
+   * Filtering is metered (WORK_BUDGET): a query too expensive to answer in milliseconds is refused.
    */
-  function query(detectorId: string, criteria: FindingCriteria | undefined, sort: SortCriteria | undefined) {
+  function query(detectorId: string, criteria: FindingCriteria | undefined, sort: Sort | undefined) {
     const key = stableStringify({
       detectorId,
       criterion: criteria?.criterion ?? {},
-      sort: sort ? [sort.attributeName, sort.orderBy ?? 'ASC'] : null,
+      sort: sort ? [sort.attributeName, sort.orderBy] : null,
     });
     let findings = results.get(key);
     if (findings) {
       results.delete(key); // re-insert below: least recently used goes first
     } else {
-      findings = ordered(detectorId, sort).filter(compileCriteria(criteria));
+      const all = ordered(detectorId, sort);
+      findings = all.filter(compileCriteria(criteria, new WorkMeter(WORK_BUDGET, all.length)));
       if (results.size >= QUERY_CACHE_SIZE) results.delete(results.keys().next().value!);
     }
     results.set(key, findings);
@@ -96,7 +117,7 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
     },
 
     listFindings(detectorId, request) {
-      const { key, findings } = query(detectorId, request.findingCriteria, request.sortCriteria);
+      const { key, findings } = query(detectorId, request.findingCriteria, sortOf(request.sortCriteria));
       const page = paginate(findings, request.maxResults ?? DEFAULT_PAGE_SIZE, request.nextToken, key);
       return { findingIds: page.items.map((f) => f.id), nextToken: page.nextToken };
     },
@@ -105,13 +126,13 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
       const index = detector(detectorId).byId;
       // Unknown ids are left out, as GuardDuty does; a repeated id is answered once.
       const found = [...new Set(request.findingIds)].flatMap((id) => index.get(id) ?? []);
-      const { sortCriteria: sort } = request;
-      const ordered = sort ? sortFindings(found, sort.attributeName, sort.orderBy ?? 'ASC') : found;
+      const sort = sortOf(request.sortCriteria);
+      const ordered = sort ? sortFindings(found, sort.attributeName, sort.orderBy) : found;
       return { findings: jsonCopy(ordered) };
     },
 
     getFindingsStatistics(detectorId, request) {
-      return countBySeverity(query(detectorId, request.findingCriteria, undefined).findings);
+      return { findingStatistics: findingStatistics(query(detectorId, request.findingCriteria, undefined).findings, request) };
     },
   };
 }

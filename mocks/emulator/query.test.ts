@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, type Condition, type Finding } from '../../src/guardduty';
-import { DEMO_DETECTOR_ID, createEmulator, demoFindings } from './index';
-import { callApi, walkPages } from './test-support';
+import { parseTimestamp, valuesAtPath, type Condition, type Finding } from '../../src/guardduty';
+import { FILTER_ATTRIBUTES } from '../../src/guardduty/filter-attributes';
+import { compileGlob, globMatches } from './glob';
+import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID, createEmulator, demoFindings, findingsOf } from './index';
+import { WORK_BUDGET, WorkMeter, compileCriteria, compilePath } from './query';
+import { MATCHES_PROBE, callApi, heaviestAllowedCriterion, walkPages } from './test-support';
 
 const emulator = createEmulator();
 const demo = demoFindings();
@@ -139,5 +142,130 @@ describe('ListFindings findingCriteria', () => {
     expect(response.headers['x-amzn-ErrorType']).toBe('BadRequestException');
     expect(response.json.__type).toBe('InvalidInputException');
     expect(response.json.message).toContain('service.notAnAttribute');
+  });
+});
+
+describe('service.additionalInfo.threatListName', () => {
+  /** The name inside additionalInfo's JSON `value`, read here without the emulator's code. */
+  const listName = (f: Finding) => {
+    const value = (f.service?.additionalInfo as { value?: unknown } | undefined)?.value;
+    try {
+      return typeof value === 'string' ? (JSON.parse(value) as { threatListName?: string }).threatListName : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('matches the name inside additionalInfo\'s JSON value, as eq, neq and matches', () => {
+    const names = [...new Set(demo.map(listName).filter((n): n is string => !!n))];
+    expect(names.length).toBeGreaterThan(1);
+    const attr = 'service.additionalInfo.threatListName';
+    expect(matching({ [attr]: { eq: [names[0]] } })).toEqual(nonTrivial(expected((f) => listName(f) === names[0])));
+    expect(matching({ [attr]: { neq: [names[0]] } })).toEqual(nonTrivial(expected((f) => listName(f) !== names[0])));
+    expect(matching({ [attr]: { matches: [`${names[1].slice(0, 3)}*`] } })).toEqual(
+      nonTrivial(expected((f) => listName(f)?.startsWith(names[1].slice(0, 3)) === true)),
+    );
+  });
+
+  it("agrees with the evidence's own attribute on the demo data (both carry the same list)", () => {
+    const names = [...new Set(demo.map(listName).filter((n): n is string => !!n))];
+    for (const name of names) {
+      expect(matching({ 'service.additionalInfo.threatListName': { eq: [name] } })).toEqual(
+        matching({ 'service.evidence.threatIntelligenceDetails.threatListName': { eq: [name] } }),
+      );
+    }
+  });
+});
+
+describe('attribute paths', () => {
+  it('the compiled path reads what valuesAtPath reads, for every filter attribute of every demo finding', () => {
+    let values = 0;
+    for (const attribute of FILTER_ATTRIBUTES) {
+      const read = compilePath(attribute);
+      const want = demo.map((f) => valuesAtPath(f, attribute));
+      expect(demo.map(read), attribute).toEqual(want);
+      values += want.flat().length;
+    }
+    expect(values).toBeGreaterThan(demo.length * 50);
+  });
+});
+
+describe('matches / notMatches cost', () => {
+  const scale = findingsOf(SCALE_DETECTOR_ID);
+  /** Filters with a meter of its own, so the test can read the work done. */
+  const metered = (findings: readonly Finding[], criterion: Record<string, Condition>, meter = new WorkMeter(Infinity)) => ({
+    ids: findings.filter(compileCriteria({ criterion }, meter)).map((f) => f.id),
+    spent: meter.spent,
+  });
+
+  it('answers the *******Q probe correctly, in work linear in the findings', () => {
+    for (const [detectorId, findings] of [[DEMO_DETECTOR_ID, demo], [SCALE_DETECTOR_ID, scale]] as const) {
+      for (const last of ['Q', 'a', '7']) {
+        const criterion = { id: { matches: [`*******${last}`] } };
+        const want = findings.filter((f) => f.id.endsWith(last)).map((f) => f.id);
+        const { ids, spent } = metered(findings, criterion);
+        expect(ids).toEqual(want);
+        expect(walkPages(emulator, detectorId, { findingCriteria: { criterion } }).ids.sort()).toEqual([...want].sort());
+        // Per finding: the lookup, one value, and one check of at most the 32-character id plus the pattern.
+        expect(spent).toBeLessThanOrEqual(findings.length * (2 + 32 + 3));
+      }
+    }
+    expect(scale.some((f) => f.id.endsWith('a'))).toBe(true);
+    expect(metered(scale, MATCHES_PROBE).ids).toEqual([]);
+  });
+
+  it('answers the heaviest request the contract allows on the 10,000-finding detector, within the budget', () => {
+    const criterion = heaviestAllowedCriterion();
+    expect(Object.keys(criterion)).toHaveLength(50);
+    const response = callApi(emulator, 'POST', `/detector/${SCALE_DETECTOR_ID}/findings`, { findingCriteria: { criterion } });
+    expect(response.status, JSON.stringify(response.json)).toBe(200);
+    // Only the patterns decide: no finding has any of the 512-character values.
+    const globs = criterion.description.matches!.map(compileGlob);
+    const want = scale.filter((f) => globs.some((g) => globMatches(g, f.description!))).map((f) => f.id).sort();
+    expect(want.length).toBe(scale.length);
+    expect(response.json.findingIds).toEqual(want.slice(0, 50));
+    const { spent } = metered(scale, criterion);
+    expect(spent).toBeGreaterThan(WORK_BUDGET / 8); // it is heavy
+    expect(spent).toBeLessThanOrEqual(WORK_BUDGET);
+  });
+
+  it('fits the budget with any 5 patterns on description: at most 3 units per character, plus the lookups', () => {
+    // A check costs at most value + pattern, and a pattern over twice the value's length is refused by length alone.
+    const text = scale.reduce((n, f) => n + f.description!.length, 0);
+    const attributes = Object.keys(heaviestAllowedCriterion());
+    const lookups = attributes.reduce((n, a) => n + scale.length + scale.reduce((m, f) => m + valuesAtPath(f, a).length, 0), 0);
+    expect(5 * (3 * text + scale.length) + lookups).toBeLessThanOrEqual(WORK_BUDGET);
+  });
+
+  const tooExpensive = () => {
+    const never = heaviestAllowedCriterion().description.matches!.slice(0, 4);
+    const attributes = ['description', 'arn', 'title', 'type', 'id', 'service.detectorId', 'service.additionalInfo.value', 'region'];
+    return Object.fromEntries(attributes.map((a) => [a, { matches: [...never, '*'], notMatches: [...never, '*\u0000*'] }]));
+  };
+
+  it('refuses a request beyond the budget with InvalidInputException saying how to narrow it', () => {
+    const response = callApi(createEmulator(), 'POST', `/detector/${SCALE_DETECTOR_ID}/findings/statistics`, {
+      groupBy: 'SEVERITY',
+      findingCriteria: { criterion: tooExpensive() },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.__type).toBe('InvalidInputException');
+    expect(response.json.message).toMatch(/^The request is rejected: findingCriteria is too expensive to evaluate over this detector's 10000 findings/);
+    expect(response.json.message).toContain('Narrow it');
+  });
+
+  it('stops at the budget: the refused request does the budget\'s work and no more', () => {
+    const meter = new WorkMeter();
+    expect(() => metered(scale, tooExpensive(), meter)).toThrow(/too expensive/);
+    expect(meter.spent).toBeGreaterThan(WORK_BUDGET);
+    expect(meter.spent - WORK_BUDGET).toBeLessThanOrEqual(1024); // one check past it at most
+    // The same request on the small detector is answered.
+    expect(() => metered(demo, tooExpensive())).not.toThrow();
+  });
+
+  it('costs the same whatever the order of the criteria', () => {
+    const criterion = heaviestAllowedCriterion('order');
+    const reversed = Object.fromEntries(Object.entries(criterion).reverse());
+    expect(metered(demo, reversed).spent).toBe(metered(demo, criterion).spent);
   });
 });

@@ -1,5 +1,5 @@
 /** Helpers shared by the emulator's tests: paging walks and calls over the wire contract. */
-import type { ListFindingsRequest } from '../../src/guardduty';
+import type { Condition, ListFindingsRequest } from '../../src/guardduty';
 import { answer, type GuardDutyBackend } from '../../src/guardduty/operations';
 
 export interface Walk {
@@ -39,4 +39,44 @@ export function callApi(backend: GuardDutyBackend, method: string, path: string,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: wire.status, headers: wire.headers, json: JSON.parse(wire.body) as Record<string, unknown> };
+}
+
+/** The issue's probe: on a RegExp-built wildcard, 7 stars backtrack over every split of every id. */
+export const MATCHES_PROBE: Record<string, Condition> = { id: { matches: ['*******Q'] } };
+
+/**
+ * The filter attributes with the most values (by characters) per finding on the scale detector,
+ * `description` (the longest strings) excepted: it carries the glob condition.
+ */
+const HEAVY_ATTRIBUTES = [
+  'arn', 'title', 'service.action.awsApiCallAction.userAgent', 'resource.instanceDetails.iamInstanceProfile.arn', 'type', 'id',
+  'service.detectorId', 'resource.instanceDetails.imageDescription', 'resource.instanceDetails.networkInterfaces.privateDnsName',
+  'resource.instanceDetails.networkInterfaces.privateIpAddresses.privateDnsName', 'service.additionalInfo.value', 'service.eventFirstSeen',
+  'service.eventLastSeen', 'updatedAt', 'createdAt', 'resource.instanceDetails.tags.value', 'resource.instanceDetails.networkInterfaces.publicDnsName',
+  'resource.instanceDetails.networkInterfaces.securityGroups.groupId', 'resource.instanceDetails.tags.key', 'resource.instanceDetails.networkInterfaces.subnetId',
+  'service.action.actionType', 'resource.instanceDetails.networkInterfaces.networkInterfaceId', 'resource.instanceDetails.networkInterfaces.vpcId',
+  'resource.instanceDetails.launchTime', 'accountId', 'resource.instanceDetails.iamInstanceProfile.id', 'resource.instanceDetails.imageId', 'region',
+  'resource.instanceDetails.instanceId', 'resource.accessKeyDetails.principalId', 'service.action.networkConnectionAction.remoteIpDetails.organization.asnOrg',
+  'service.serviceName', 'service.action.awsApiCallAction.remoteIpDetails.organization.asnOrg', 'resource.resourceType',
+  'resource.instanceDetails.networkInterfaces.privateIpAddress', 'resource.instanceDetails.networkInterfaces.privateIpAddresses.privateIpAddress',
+  'resource.instanceDetails.networkInterfaces.securityGroups.groupName', 'resource.accessKeyDetails.accessKeyId', 'service.additionalInfo.type',
+  'resource.instanceDetails.availabilityZone', 'service.action.awsApiCallAction.serviceName', 'resource.s3BucketDetails.owner.id', 'service.resourceRole',
+  'service.action.awsApiCallAction.api', 'resource.accessKeyDetails.userName', 'resource.instanceDetails.networkInterfaces.publicIp',
+  'service.action.awsApiCallAction.affectedResources', 'resource.s3BucketDetails.tags.value', 'severity',
+];
+
+/**
+ * The heaviest request the contract allows, by its limits (50 criteria, 50 values of 512
+ * characters, 5 patterns of at most 512): every criterion a `neq` of 50 values that no finding
+ * has, so every finding passes and every criterion is evaluated; `description` also `matches` 5
+ * patterns of many short segments, four found deep into the text before failing and a last one
+ * that matches. `salt` varies the values so that caches do not answer it.
+ */
+export function heaviestAllowedCriterion(salt = ''): Record<string, Condition> {
+  const values = Array.from({ length: 50 }, (_, i) => `${salt}~${i}~`.padEnd(512, 'x'));
+  const criterion: Record<string, Condition> = Object.fromEntries(HEAVY_ATTRIBUTES.map((a) => [a, { neq: values }]));
+  const segments = (letters: string, n: number) => `*${Array.from({ length: n }, (_, i) => letters[i % letters.length]).join('*')}*`;
+  const failing = ['e', 'a', 'o', ' '].map((letters, i) => `${segments(letters, 20 + 10 * i)}\u0007*`.padStart(512, '*'));
+  criterion.description = { neq: values, matches: [...failing, segments('e', 2)] };
+  return criterion;
 }
