@@ -6,7 +6,6 @@
 import { fireEvent } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../guardduty';
-import { apiPath, http, HttpResponse, server } from '../../test/msw';
 import { formatValue } from './format';
 import {
   ebsMalwareFinding,
@@ -24,34 +23,7 @@ import {
   runtimeFinding,
   s3MalwareFinding,
 } from './test-fixtures';
-import { detailsView, missingLeaves, renderDetail, screen, within } from './test-utils';
-
-type Criterion = Record<string, { eq?: string[] }>;
-
-/**
- * Serves `findings` as if they were in the detector: GetFindings of their ids, ListFindings on
- * their `arn` or `associatedAttackSequenceArn`. Other requests reach the emulator.
- */
-export function serveFindings(findings: Finding[]): void {
-  const byId = new Map(findings.map((f) => [f.id, f]));
-  server.use(
-    http.post(apiPath.getFindings, async ({ request }) => {
-      const body = (await request.clone().json()) as { findingIds?: string[] };
-      const ids = body.findingIds ?? [];
-      if (ids.length > 0 && ids.every((id) => byId.has(id))) return HttpResponse.json({ findings: ids.map((id) => byId.get(id)) });
-      return undefined;
-    }),
-    http.post(apiPath.listFindings, async ({ request }) => {
-      const body = (await request.clone().json()) as { findingCriteria?: { criterion?: Criterion } };
-      const criterion = body.findingCriteria?.criterion ?? {};
-      const keys = Object.keys(criterion);
-      if (keys.length !== 1 || (keys[0] !== 'arn' && keys[0] !== 'associatedAttackSequenceArn')) return undefined;
-      const wanted = criterion[keys[0]].eq ?? [];
-      const hits = findings.filter((f) => wanted.includes(String(f[keys[0]])));
-      return HttpResponse.json({ findingIds: hits.map((f) => f.id), nextToken: '' });
-    }),
-  );
-}
+import { detailsView, missingLeaves, renderDetail, screen, serveFindings, within } from './test-utils';
 
 const heading = (root: HTMLElement, name: string | RegExp, level = 2) => within(root).queryByRole('heading', { level, name });
 

@@ -101,3 +101,30 @@ export function serveFinding(finding: Finding): void {
     }),
   );
 }
+
+type Criterion = Record<string, { eq?: string[] }>;
+
+/**
+ * Serves `findings` as if they were in the detector: GetFindings of their ids, ListFindings on
+ * their `arn` or `associatedAttackSequenceArn`. Other requests reach the emulator.
+ */
+export function serveFindings(findings: Finding[]): void {
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  server.use(
+    http.post(apiPath.getFindings, async ({ request }) => {
+      const body = (await request.clone().json()) as { findingIds?: string[] };
+      const ids = body.findingIds ?? [];
+      if (ids.length > 0 && ids.every((id) => byId.has(id))) return HttpResponse.json({ findings: ids.map((id) => byId.get(id)) });
+      return undefined;
+    }),
+    http.post(apiPath.listFindings, async ({ request }) => {
+      const body = (await request.clone().json()) as { findingCriteria?: { criterion?: Criterion } };
+      const criterion = body.findingCriteria?.criterion ?? {};
+      const keys = Object.keys(criterion);
+      if (keys.length !== 1 || (keys[0] !== 'arn' && keys[0] !== 'associatedAttackSequenceArn')) return undefined;
+      const wanted = criterion[keys[0]].eq ?? [];
+      const hits = findings.filter((f) => wanted.includes(String(f[keys[0]])));
+      return HttpResponse.json({ findingIds: hits.map((f) => f.id), nextToken: '' });
+    }),
+  );
+}
