@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SORT_ATTRIBUTES, ipv4ToNumber, parseTimestamp, sortKey, type Finding, type SortAttribute } from '../../src/guardduty';
+import { SORT_ATTRIBUTES, SORT_ATTRIBUTE_NAMES, ipv4ToNumber, parseTimestamp, sortKey, type Finding, type SortAttribute } from '../../src/guardduty';
 import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID, createEmulator, findingsOf } from './index';
-import { walkPages } from './test-support';
+import { callApi, walkPages } from './test-support';
 
 const emulator = createEmulator();
 
@@ -78,5 +78,34 @@ describe('sortCriteria', () => {
       const { ids } = walkPages(emulator, SCALE_DETECTOR_ID, { sortCriteria: { attributeName: name, orderBy: 'DESC' } });
       expectSorted(scale, ids, attribute, 'DESC');
     }
+  });
+
+  it('without attributeName, sortCriteria means no sort: the default order, in both operations', () => {
+    const unsorted = walkPages(emulator, DEMO_DETECTOR_ID).ids;
+    for (const sortCriteria of [{}, { orderBy: 'DESC' as const }]) {
+      expect(walkPages(emulator, DEMO_DETECTOR_ID, { sortCriteria }).ids).toEqual(unsorted);
+      const findingIds = [unsorted[9], unsorted[0], unsorted[5]];
+      expect(emulator.getFindings(DEMO_DETECTOR_ID, { findingIds, sortCriteria }).findings.map((f) => f.id)).toEqual(findingIds);
+    }
+    const wire = callApi(emulator, 'POST', `/detector/${DEMO_DETECTOR_ID}/findings`, { sortCriteria: { orderBy: 'DESC' }, maxResults: 5 });
+    expect(wire.status).toBe(200);
+    expect(wire.json.findingIds).toEqual(unsorted.slice(0, 5));
+  });
+
+  it('refuses an attributeName that is not a documented sort attribute, naming the 18, in both operations', () => {
+    const message = `The request is rejected: sortCriteria.attributeName: must be one of the documented sort attributes: ${SORT_ATTRIBUTE_NAMES.join(', ')}.`;
+    for (const attributeName of ['title', 'Severity', '', 'service.notAnAttribute']) {
+      const sortCriteria = { attributeName, orderBy: 'ASC' as const };
+      for (const [path, body] of [
+        [`/detector/${DEMO_DETECTOR_ID}/findings`, { sortCriteria }],
+        [`/detector/${DEMO_DETECTOR_ID}/findings/get`, { findingIds: [demo[0].id], sortCriteria }],
+      ] as const) {
+        const response = callApi(emulator, 'POST', path, body);
+        expect(response.status, `${attributeName} ${path}`).toBe(400);
+        expect(response.headers['x-amzn-ErrorType']).toBe('BadRequestException');
+        expect(response.json).toEqual({ __type: 'InvalidInputException', message });
+      }
+    }
+    expect(SORT_ATTRIBUTE_NAMES).toHaveLength(18);
   });
 });
