@@ -64,7 +64,12 @@ export interface Filters {
   /** Raised before this time (createdAt < `before`, epoch ms): the overview's triage-aging links. */
   created?: { before: number };
   archived: ArchivedState;
+  /** Only attack sequences (Extended Threat Detection): `type` matches `AttackSequence:*`. */
+  sequencesOnly?: boolean;
 }
+
+/** The `type` pattern of attack sequence findings (GuardDuty's `matches` takes `*` wildcards). */
+export const ATTACK_SEQUENCE_TYPE_PATTERN = 'AttackSequence:*';
 
 export const DEFAULT_FILTERS: Filters = { lists: {}, archived: 'current' };
 
@@ -89,12 +94,14 @@ export function criteriaFromFilters(filters: Filters, now: number): FindingCrite
     if (Object.keys(condition).length > 0) criterion.updatedAt = condition;
   }
   if (filters.created) criterion.createdAt = { lt: Math.floor(filters.created.before) };
+  // One condition per attribute: the quick filter joins the type list's condition (operators are AND-ed).
+  if (filters.sequencesOnly) criterion.type = { ...criterion.type, matches: [ATTACK_SEQUENCE_TYPE_PATTERN] };
   if (filters.archived !== 'all') criterion['service.archived'] = { eq: [filters.archived === 'archived' ? 'true' : 'false'] };
   return { criterion };
 }
 
 export function hasActiveFilters(filters: Filters): boolean {
   return (
-    Object.values(filters.lists).some((v) => v.length > 0) || !!filters.severity || !!filters.updated || !!filters.created || filters.archived !== 'current'
+    Object.values(filters.lists).some((v) => v.length > 0) || !!filters.severity || !!filters.updated || !!filters.created || !!filters.sequencesOnly || filters.archived !== 'current'
   );
 }

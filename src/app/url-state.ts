@@ -58,6 +58,7 @@ export function parseViewState(search: URLSearchParams): ViewState {
   else if (updated === 'custom') filters.updated = { from: num(search.get('from')), to: num(search.get('to')) };
   const createdBefore = num(search.get('createdBefore'));
   if (createdBefore !== undefined) filters.created = { before: createdBefore };
+  if (search.get('sequences') === '1') filters.sequencesOnly = true;
   const archived = search.get('archived');
   if (archived === 'archived' || archived === 'all') filters.archived = archived as ArchivedState;
 
@@ -100,6 +101,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
     }
   }
   if (f.created) p.set('createdBefore', String(f.created.before));
+  if (f.sequencesOnly) p.set('sequences', '1');
   if (f.archived !== 'current') p.set('archived', f.archived);
   if (state.selected) p.set('selected', state.selected);
   if (state.map.open) p.set('map', '1');

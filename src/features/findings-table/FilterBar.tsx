@@ -100,6 +100,15 @@ export function FilterBar({
       </form>
 
       <div className="filter-fixed">
+        <label className={`quick-filter${filters.sequencesOnly ? ' is-on' : ''}`}>
+          <input
+            type="checkbox"
+            checked={!!filters.sequencesOnly}
+            onChange={(e) => onChange({ ...filters, sequencesOnly: e.target.checked || undefined })}
+          />
+          Attack sequences only
+        </label>
+
         <fieldset className="segmented">
           <legend className="field-label">Status</legend>
           {STATUS.map((s) => (

@@ -3,7 +3,7 @@ import type { ColumnDef, Table } from '@tanstack/react-table';
 import type { MouseEvent } from 'react';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
-import type { Finding } from '../../guardduty';
+import { isAttackSequence, type Finding } from '../../guardduty';
 import { COLUMNS, type ColumnId } from './column-meta';
 import { remoteLabel, resourceLabel } from './format';
 
@@ -37,6 +37,7 @@ function TitleCell({ finding, table }: { finding: Finding; table: Table<Finding>
         meta.open(finding.id);
       }}
     >
+      {isAttackSequence(finding) && <span className="seq-marker">Attack sequence</span>}
       {finding.title || finding.id}
     </a>
   );
@@ -49,6 +50,7 @@ const CELLS: Record<ColumnId, (f: Finding, table: Table<Finding>) => React.React
   resource: (f) => {
     const r = resourceLabel(f);
     if (!r) return dash;
+    if (r.sequence) return <span title={`Attack sequence: ${r.text}`}>{r.text}</span>;
     return (
       <span title={r.type && r.type !== r.text ? `${r.type}: ${r.text}` : r.text}>
         <span className={r.type !== r.text ? 'mono' : undefined}>{r.text}</span>

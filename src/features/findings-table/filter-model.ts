@@ -55,6 +55,9 @@ export function filterChips(filters: Filters, local = false): FilterChip[] {
   if (filters.created) {
     chips.push({ key: 'created', label: `Created before ${formatExact(filters.created.before, local)}`, remove: (f) => ({ ...f, created: undefined }) });
   }
+  if (filters.sequencesOnly) {
+    chips.push({ key: 'sequences', label: 'Attack sequences only', remove: (f) => ({ ...f, sequencesOnly: undefined }) });
+  }
   if (filters.archived !== 'current') {
     chips.push({
       key: 'archived',

@@ -1,15 +1,22 @@
 /** How the table shows a finding's resource and remote IP (pure, shared by cells and CSV export). */
-import { primaryRemoteIp, resourceTypeOf, type Finding } from '../../guardduty';
+import { isAttackSequence, primaryRemoteIp, resourceTypeOf, type Finding } from '../../guardduty';
+import { sequenceSummary } from '../../lib/attack-sequence';
 
 export interface ResourceLabel {
-  /** The instance id, the access key's user, or the resource type. */
+  /** The instance id, the access key's user, the resource type, or what an attack sequence touches. */
   text: string;
   /** The resource type, when known. */
   type?: string;
+  /** An attack sequence: `text` summarises its resources and actors ("billing · 2 actors"). */
+  sequence?: boolean;
 }
 
 export function resourceLabel(f: Finding): ResourceLabel | undefined {
   const type = resourceTypeOf(f);
+  if (isAttackSequence(f)) {
+    const summary = sequenceSummary(f);
+    return { text: summary?.text ?? 'Attack sequence', type, sequence: true };
+  }
   const r = f.resource;
   const instanceId = r?.instanceDetails?.instanceId;
   if (typeof instanceId === 'string' && instanceId) return { text: instanceId, type };
