@@ -7,6 +7,7 @@ import { findingPath } from '../../app/router';
 import { useViewState, viewHref } from '../../app/url-state';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
+import { isAttackSequence } from '../../guardduty';
 import { LOCATION_PROBLEM_LABELS } from '../../lib/geo';
 import { SEVERITY_BANDS } from '../../lib/severity';
 import { findingsBySeverity, topTypes, type IpAggregate } from './aggregate';
@@ -106,6 +107,7 @@ export function IpDetails({ ip, level = 2, headingRef, onOpenFinding, onShowInTa
             >
               {f.title || f.type || f.id}
             </a>
+            {isAttackSequence(f) && <span className="fa-ip__sequence"> Attack sequence</span>}
           </li>
         ))}
       </ul>

@@ -180,3 +180,31 @@ describe('aggregateFindings', () => {
     expect(summary(aggregatePages([p2, p3]))).toEqual(summary(aggregateFindings([...p2.findings, ...p3.findings])));
   });
 });
+
+describe('attack sequence endpoints', () => {
+  const sequence = (id: string, endpoints: unknown[]): Finding => ({
+    id,
+    severity: 9.2,
+    type: 'AttackSequence:IAM/CompromisedCredentials',
+    service: { detection: { sequence: { uid: 'u', description: 'd', signals: [], endpoints } }, eventFirstSeen: '2024-01-01T00:00:00Z', eventLastSeen: '2024-01-02T00:00:00Z' },
+  });
+
+  it('maps the endpoints of a sequence with their location and autonomous system, and finds the sequence by them', () => {
+    const seq = sequence('s', [
+      { id: 'e1', ip: '198.51.100.23', location: { city: 'Frankfurt am Main', country: 'Germany', lat: 50.11, lon: 8.68 }, autonomousSystem: { name: 'Example Transit', number: 64500 } },
+      { id: 'e2', ip: '2001:db8::1', location: { city: 'X', country: 'Y', lat: 0, lon: 0 } },
+      { id: 'e3', domain: 'no-ip.example' },
+      null,
+    ]);
+    const data = aggregateFindings([seq, nc('a', 3, remote('198.51.100.23', 50.11, 8.68))]);
+    const hit = data.byIp.get('198.51.100.23')!;
+    expect(hit.location).toEqual({ lat: 50.11, lon: 8.68 });
+    expect(hit.findings.map((f) => f.id)).toEqual(['s', 'a']);
+    expect(hit.maxSeverity).toBe(9.2);
+    expect(hit.cities).toEqual(['Frankfurt am Main']);
+    expect(hit.organizations[0]).toMatchObject({ asn: '64500', asnOrg: 'Example Transit' });
+    // 0,0 is not drawn: listed as location unknown.
+    expect(data.unknown.map((u) => u.ip)).toEqual(['2001:db8::1']);
+    expect(locatedIpOfFinding(seq, data)?.ip).toBe('198.51.100.23');
+  });
+});

@@ -3,7 +3,7 @@
  * port-probe actions (each probe's remote IP). Pure, so it is unit-tested and cheap to re-run
  * whenever the findings cache grows.
  */
-import { parseTimestamp, remoteIps, type Finding, type RemoteIpDetails } from '../../guardduty';
+import { attackSequenceOf, parseTimestamp, remoteIps, type Finding, type RemoteIpDetails } from '../../guardduty';
 import { checkLocation, type LocationProblem } from '../../lib/geo';
 import { severityBand, type SeverityBand } from '../../lib/severity';
 
@@ -70,6 +70,30 @@ interface Observation {
   sightings: Sighting[];
 }
 
+/**
+ * The IPs a finding puts on the map: its action's remote IPs and, for an attack sequence, its
+ * endpoints (`service.detection.sequence.endpoints`, with their location and autonomous system),
+ * read as remote-IP details.
+ */
+export function mappedIps(finding: Finding): RemoteIpDetails[] {
+  const out = remoteIps(finding);
+  const endpoints = attackSequenceOf(finding)?.endpoints;
+  if (!Array.isArray(endpoints)) return out;
+  for (const e of endpoints) {
+    if (!e || typeof e !== 'object' || typeof e.ip !== 'string') continue;
+    const loc = e.location && typeof e.location === 'object' ? e.location : undefined;
+    const as = e.autonomousSystem && typeof e.autonomousSystem === 'object' ? e.autonomousSystem : undefined;
+    out.push({
+      ...(e.ip.includes(':') ? { ipAddressV6: e.ip } : { ipAddressV4: e.ip }),
+      ...(loc ? { geoLocation: { lat: loc.lat, lon: loc.lon } } : {}),
+      ...(typeof loc?.country === 'string' ? { country: { countryName: loc.country } } : {}),
+      ...(typeof loc?.city === 'string' ? { city: { cityName: loc.city } } : {}),
+      ...(as ? { organization: { asn: as.number !== undefined && as.number !== null ? String(as.number) : undefined, asnOrg: typeof as.name === 'string' ? as.name : undefined } } : {}),
+    });
+  }
+  return out;
+}
+
 /** The address of a remote IP, trimmed; undefined when it has none. */
 export function ipOf(details: RemoteIpDetails | undefined): string | undefined {
   const raw = details?.ipAddressV4 ?? details?.ipAddressV6;
@@ -88,7 +112,7 @@ function observe(finding: Finding): Observation {
   let obs = observations.get(finding);
   if (obs) return obs;
   const sightings: Sighting[] = [];
-  for (const details of remoteIps(finding)) {
+  for (const details of mappedIps(finding)) {
     const ip = ipOf(details);
     if (!ip) continue;
     const o = details.organization;
@@ -255,7 +279,7 @@ export function compareIps(a: IpAggregate, b: IpAggregate): number {
 export function locatedIpOfFinding(finding: Finding | undefined | null, data: MapData): IpAggregate | undefined {
   if (!finding) return undefined;
   let fallback: IpAggregate | undefined;
-  for (const details of remoteIps(finding)) {
+  for (const details of mappedIps(finding)) {
     const ip = ipOf(details);
     const hit = ip ? data.byIp.get(ip) : undefined;
     if (hit?.location) return hit;

@@ -1,5 +1,5 @@
 /** How the table shows a finding's resource and remote IP (pure, shared by cells and CSV export). */
-import { isAttackSequence, primaryRemoteIp, resourceTypeOf, type Finding } from '../../guardduty';
+import { attackSequenceOf, isAttackSequence, primaryRemoteIp, resourceTypeOf, type Finding } from '../../guardduty';
 import { sequenceSummary } from '../../lib/attack-sequence';
 
 export interface ResourceLabel {
@@ -41,8 +41,10 @@ export function remoteLabel(f: Finding): RemoteLabel | undefined {
   return { ip, country: typeof country === 'string' ? country : undefined, countryCode: typeof code === 'string' ? code : undefined };
 }
 
-/** Whether any remote IP of the finding (each action type, each probe) equals `ip`. */
+/** Whether any remote IP of the finding (each action type, each probe, an attack sequence's endpoints) equals `ip`. */
 export function hasRemoteIp(f: Finding, ip: string): boolean {
+  const endpoints = attackSequenceOf(f)?.endpoints;
+  if (Array.isArray(endpoints) && endpoints.some((e) => e && typeof e === 'object' && typeof e.ip === 'string' && e.ip.trim() === ip)) return true;
   const action = f.service?.action;
   if (!action) return false;
   const candidates = [
