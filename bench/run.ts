@@ -8,6 +8,7 @@ import { runEmulatorBench } from './emulator';
 import { isMain, printTable, startServer, toRows, type Bench, type Row } from './harness';
 import { runLoadBench } from './load';
 import { runMapBench } from './map';
+import { runOverviewBench } from './overview';
 import { runPageBench } from './page';
 import { runProxyBench } from './proxy';
 import { runTableBench } from './table';
@@ -29,6 +30,7 @@ const BENCHES: [string, Bench][] = [
   ['page', runPageBench],
   ['table', runTableBench],
   ['map', runMapBench],
+  ['overview', runOverviewBench],
   ['proxy', runProxyBench],
   ['load', runLoadBench],
   ['emulator', runEmulatorBench],

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FindingsTable } from '../features/findings-table/FindingsTable';
 import { SeveritySummary } from '../features/summary/SeveritySummary';
+import { rememberMapChoice, useMapBesideTableDefault } from './map-default';
 import { useDetectorId } from './useDetector';
 import { useViewState } from './url-state';
 
@@ -13,6 +14,7 @@ export function FindingsScreen() {
   const { detectorId, detectors } = useDetectorId();
   const { state, update } = useViewState();
   const mapOpen = state.map.open;
+  useMapBesideTableDefault();
   return (
     <main id="main" className={`page findings-page${mapOpen ? ' with-map' : ''}`}>
       <h1 className="visually-hidden">Findings</h1>
@@ -30,7 +32,10 @@ export function FindingsScreen() {
             type="button"
             className="button"
             aria-pressed={mapOpen}
-            onClick={() => update((s) => ({ ...s, map: { ...s.map, open: !s.map.open } }))}
+            onClick={() => {
+              rememberMapChoice(!mapOpen);
+              update((s) => ({ ...s, map: { ...s.map, open: !s.map.open } }));
+            }}
           >
             {mapOpen ? 'Hide attack map' : 'Show attack map'}
           </button>

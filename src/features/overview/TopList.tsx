@@ -50,9 +50,9 @@ export function TopList({ rows, label }: TopProps) {
             </Name>
             {row.detail && <span className="ov-top-detail muted">{row.detail}</span>}
           </span>
-          <svg className="ov-top-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect width="100" height="8" className="ov-track" />
-            <rect width={Math.max(1, (row.count / max) * 100)} height="8" className="ov-bar-fill" />
+          <svg className="ov-top-bar" viewBox="0 0 100 5" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect width="100" height="5" className="ov-track" />
+            <rect width={Math.max(1, (row.count / max) * 100)} height="5" className="ov-bar-fill" />
           </svg>
           <span className="ov-top-count">{nf.format(row.count)}</span>
           <span className="ov-top-time muted">
