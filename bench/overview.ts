@@ -2,17 +2,21 @@
  * The overview on the 10,000-finding detector, in Chromium against the demo server: API requests
  * for the whole overview (by operation and groupBy; target ≤ 8 GetFindingsStatistics), time until
  * every panel is drawn (median of 3 cold loads, a new browser context each), layout shift while
- * it loads, and the size of the overview's lazy chunk (charts included; gzip).
+ * it loads, and the size of the overview's lazy chunk (charts included; gzip). Screenshots of the
+ * overview on the demo detector (light and dark at 1440×900, whole page; light at 390×844) go to
+ * docs/screenshots/ for the README.
  *
  * Standalone: `npm run build && tsx bench/overview.ts` (starts its own demo server).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { SCALE_DETECTOR_ID } from '../mocks/emulator';
+import type { Browser } from '@playwright/test';
+import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID } from '../mocks/emulator';
 import { isMain, launchChromium, runStandalone, type Row } from './harness';
 
 const LOADS = 3;
+const SCREENSHOTS = 'docs/screenshots';
 const READY = '.ov-grid[data-state="ready"]';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -61,10 +65,36 @@ function describe(method: string, url: string, body: string | null): string | nu
   return `${method} ${path}`;
 }
 
+async function screenshots(browser: Browser, baseUrl: string): Promise<string[]> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const shots = [
+    { scheme: 'light', width: 1440, height: 900, fullPage: true },
+    { scheme: 'dark', width: 1440, height: 900, fullPage: true },
+    { scheme: 'light', width: 390, height: 844, fullPage: false },
+  ] as const;
+  const files: string[] = [];
+  for (const s of shots) {
+    const context = await browser.newContext({ viewport: { width: s.width, height: s.height }, colorScheme: s.scheme, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}/overview?detector=${DEMO_DETECTOR_ID}`);
+      await page.locator(READY).waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      const file = join(SCREENSHOTS, `overview-${s.scheme}-${s.width}x${s.height}.png`);
+      await page.screenshot({ path: file, fullPage: s.fullPage, animations: 'disabled' });
+      files.push(file);
+    } finally {
+      await context.close();
+    }
+  }
+  return files;
+}
+
 export async function runOverviewBench(baseUrl: string): Promise<Row[]> {
   const chunk = overviewChunk();
   const browser = await launchChromium();
   const loads: { drawn: number; cls: number; requests: Map<string, number> }[] = [];
+  let shots: string[];
   try {
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -85,6 +115,7 @@ export async function runOverviewBench(baseUrl: string): Promise<Row[]> {
       loads.push({ drawn, cls, requests });
       await context.close();
     }
+    shots = await screenshots(browser, baseUrl);
   } finally {
     await browser.close();
   }
@@ -104,6 +135,7 @@ export async function runOverviewBench(baseUrl: string): Promise<Row[]> {
     },
     { metric: 'layout shift while loading (CLS, worst load)', value: Math.max(...loads.map((l) => l.cls)).toFixed(3), target: '≤ 0.05' },
     { metric: 'overview chunk, charts included (gzip)', value: `${kb(chunk.js)} JS + ${kb(chunk.css)} CSS (${chunk.files.join(', ')})` },
+    { metric: 'screenshots', value: shots.map((f) => f.replace(`${SCREENSHOTS}/`, '')).join(', ') },
   ];
 }
 

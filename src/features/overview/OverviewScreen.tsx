@@ -185,7 +185,7 @@ function Overview({ detectorId }: { detectorId: string }) {
       <div className="ov-head">
         <OverviewControls filters={filters} onChange={setFilters} />
         <p className="ov-following muted">
-          {described.length > 0 ? <>Following the table’s filters: {described.join(' · ')}. </> : 'All findings of the detector. '}
+          {described.length > 0 ? <>Following the table’s filters: {described.join(' · ')}. </> : 'No other filters. '}
           <a href={tableHref(state, filters)} onClick={linkClick(tableHref(state, filters))}>
             Change filters in the table
           </a>
