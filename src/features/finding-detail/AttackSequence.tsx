@@ -661,13 +661,14 @@ function Resource({ resource }: { resource: SequenceResource }) {
             <GenericValue value={resource.tags} name="tags" />
           </KeyValue>
         )}
-        {resource.data !== undefined && (
-          <KeyValue label="Details">
-            <GenericValue value={resource.data} name="data" />
-          </KeyValue>
-        )}
         <GenericFields value={resource} skip={['resourceType', 'uid', 'name', 'region', 'accountId', 'service', 'cloudPartition', 'tags', 'data']} />
       </KeyValueList>
+      {resource.data !== undefined && (
+        <details className="seq-signal-details">
+          <summary>What GuardDuty recorded about {title}</summary>
+          <GenericValue value={resource.data} name="data" />
+        </details>
+      )}
     </SubSection>
   );
 }
