@@ -136,7 +136,7 @@ describe('GetFindingsStatistics groupBy: counts agree with what paging ListFindi
       const got = statistics(SCALE_DETECTOR_ID, { groupBy, orderBy, maxResults: 100, findingCriteria: { criterion } });
       expect(got, groupBy).toEqual(bruteForce(findings, groupBy, orderBy, 100));
     }
-  });
+  }, 60_000); // paging and fetching 10,000 findings: seconds on a busy machine
 
   it('answers countBySeverity beside the groups when both are asked for', () => {
     const response = callApi(emulator, 'POST', `/detector/${DEMO_DETECTOR_ID}/findings/statistics`, {
