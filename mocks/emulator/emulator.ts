@@ -2,7 +2,8 @@
  * The GuardDuty emulator: the five read operations the dashboard uses, answered from the
  * deterministic datasets, with GuardDuty's documented errors. Requests arrive validated by the
  * shared schemas (answer() in src/guardduty/operations.ts); what only the emulator can know, an
- * unknown detector or a bad nextToken, it checks itself.
+ * unknown detector or a bad nextToken, it checks itself, and so the sort attribute (the model
+ * leaves it a free string) and the cost of a filter (WORK_BUDGET in ./query).
  */
 import { SORT_ATTRIBUTE_NAMES, invalidInput, sortFindings, type Finding, type FindingCriteria, type SortCriteria, type SortOrder } from '../../src/guardduty';
 import type { GuardDutyBackend } from '../../src/guardduty/operations';
