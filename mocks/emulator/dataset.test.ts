@@ -4,6 +4,8 @@ import {
   ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, DEMO_GENERATED_COUNT, REFERENCE_NOW, SAMPLE_FINDING_ID, SCALE_DETECTOR_ID,
   SCALE_FINDING_COUNT, createEmulator, demoFindings, findingsOf,
 } from './index';
+import { DEMO_SEQUENCES_PER_KIND } from './dataset';
+import { SEQUENCE_KINDS } from './dataset/attack-sequences';
 import { sampleFinding } from './dataset/sample';
 import { callApi } from './test-support';
 
@@ -41,9 +43,12 @@ describe('the spec sample finding', () => {
 });
 
 describe('the demo dataset', () => {
-  it('holds the generated findings, the sample and the attacker-text findings, each id once', () => {
+  it('holds the generated findings, the sample, the attacker-text findings and attack sequences with their members, each id once', () => {
     expect(DEMO_GENERATED_COUNT).toBeGreaterThanOrEqual(330);
-    expect(demo).toHaveLength(DEMO_GENERATED_COUNT + 1 + ATTACKER_TEXT_FINDING_IDS.length);
+    const members = demo.filter((f) => f.associatedAttackSequenceArn !== undefined);
+    const sequences = SEQUENCE_KINDS.length * DEMO_SEQUENCES_PER_KIND;
+    expect(demo).toHaveLength(DEMO_GENERATED_COUNT + 1 + ATTACKER_TEXT_FINDING_IDS.length + sequences + members.length);
+    expect(demo.length).toBeLessThan(600);
     expect(new Set(demo.map((f) => f.id)).size).toBe(demo.length);
     for (const f of demo) {
       expect(f.id).toMatch(/^[0-9a-f]{32}$/);
@@ -61,7 +66,9 @@ describe('the demo dataset', () => {
     const actions = new Set(demo.map((f) => f.service?.action?.actionType));
     for (const action of ['NETWORK_CONNECTION', 'AWS_API_CALL', 'DNS_REQUEST', 'PORT_PROBE']) expect(actions).toContain(action);
     const resources = new Set(demo.map((f) => f.resource?.resourceType));
-    for (const resource of ['Instance', 'AccessKey', 'S3Bucket', 'EKSCluster', 'Lambda', 'RDSDBInstance']) expect(resources).toContain(resource);
+    for (const resource of ['Instance', 'AccessKey', 'S3Bucket', 'EKSCluster', 'Lambda', 'RDSDBInstance', 'Container', 'ECSCluster', 'S3Object', 'EBSSnapshot', 'AttackSequence']) {
+      expect(resources).toContain(resource);
+    }
   });
 
   it('has remote IPs in 40+ countries with real coordinates, and some without a location or at 0,0', () => {
@@ -154,6 +161,17 @@ describe('the demo dataset', () => {
     expect(text((f) => remoteIps(f).map((ip) => ip.city?.cityName))).not.toHaveLength(0);
     expect(text((f) => [f.service?.action?.dnsRequestAction?.domain])).not.toHaveLength(0);
     expect(text((f) => [f.service?.action?.awsApiCallAction?.userAgent])).not.toHaveLength(0);
+    const runtime = (f: Finding) => f.service?.runtimeDetails as { process?: { name?: string; executablePath?: string; lineage?: { name?: string }[] }; context?: { commandLineExample?: string } } | undefined;
+    expect(text((f) => [runtime(f)?.process?.name, runtime(f)?.process?.executablePath, ...(runtime(f)?.process?.lineage ?? []).map((p) => p.name)])).not.toHaveLength(0);
+    expect(text((f) => [runtime(f)?.context?.commandLineExample])).not.toHaveLength(0);
+    type Scan = { scanDetections?: { threatDetectedByName?: { threatNames?: { filePaths?: { filePath?: string }[] }[] } } };
+    const scanPaths = (f: Finding) => ((f.service?.ebsVolumeScanDetails as Scan | undefined)?.scanDetections?.threatDetectedByName?.threatNames ?? []).flatMap((n) => (n.filePaths ?? []).map((p) => p.filePath));
+    expect(text((f) => scanPaths(f))).not.toHaveLength(0);
+    expect(text((f) => (f.resource?.s3BucketDetails ?? []).flatMap((b) => ((b.s3ObjectDetails ?? []) as { key?: string }[]).map((o) => o.key)))).not.toHaveLength(0);
+    const sequence = (f: Finding) => (f.service?.detection as { sequence?: { actors?: { user?: { name?: string } }[]; endpoints?: { domain?: string; location?: { city?: string } }[]; sequenceIndicators?: { values?: string[] }[] } } | undefined)?.sequence;
+    expect(text((f) => (sequence(f)?.actors ?? []).map((a) => a.user?.name))).not.toHaveLength(0);
+    expect(text((f) => (sequence(f)?.endpoints ?? []).flatMap((e) => [e.domain, e.location?.city]))).not.toHaveLength(0);
+    expect(text((f) => (sequence(f)?.sequenceIndicators ?? []).flatMap((i) => i.values ?? []))).not.toHaveLength(0);
   });
 });
 

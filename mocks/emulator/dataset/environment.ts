@@ -83,3 +83,15 @@ export const USER_AGENTS = [
   'Terraform/1.9.8 (+https://www.terraform.io) terraform-provider-aws/5.78.0 (+https://registry.terraform.io/providers/hashicorp/aws) aws-sdk-go-v2/1.32.5',
   'python-requests/2.32.3',
 ] as const;
+
+export const ECS_CLUSTER_NAMES = ['payments-ecs', 'web-fargate', 'batch-workers', 'ingest'] as const;
+
+/** Services the organisation runs in containers, with the image repository each is built into. */
+export const CONTAINER_SERVICES = [
+  { name: 'payments-api', repository: 'payments/api', tags: ['2.14.1', '2.15.0'] },
+  { name: 'web-frontend', repository: 'web/frontend', tags: ['2024.11.18', '2024.11.21'] },
+  { name: 'invoice-worker', repository: 'billing/invoice-worker', tags: ['1.8.3'] },
+  { name: 'ingest-consumer', repository: 'data/ingest-consumer', tags: ['0.31.0', '0.32.2'] },
+  { name: 'nginx', repository: 'mirror/nginx', tags: ['1.27.2-alpine'] },
+  { name: 'redis', repository: 'mirror/redis', tags: ['7.4.1'] },
+] as const;

@@ -3,7 +3,16 @@
  * involves and titles and descriptions written the way GuardDuty writes them.
  */
 
-export type ResourceKind = 'Instance' | 'AccessKey' | 'S3Bucket' | 'EKSCluster' | 'Lambda' | 'RDSDBInstance';
+export type ResourceKind =
+  | 'Instance' | 'AccessKey' | 'S3Bucket' | 'EKSCluster' | 'Lambda' | 'RDSDBInstance'
+  /** A container on an EC2 instance (resourceType `Container`: instanceDetails and containerDetails). */
+  | 'Container'
+  /** An ECS cluster with the task and containers involved (resourceType `ECSCluster`). */
+  | 'ECSCluster'
+  /** An object in a bucket protected by Malware Protection for S3 (resourceType `S3Object`). */
+  | 'S3Object'
+  /** An EBS snapshot scanned for malware (resourceType `EBSSnapshot`). */
+  | 'EBSSnapshot';
 
 export interface Port {
   readonly port: number;
@@ -16,7 +25,9 @@ export type ActionSpec =
   | { readonly kind: 'DNS_REQUEST'; readonly domains: readonly string[] }
   | { readonly kind: 'AWS_API_CALL'; readonly calls: readonly (readonly [api: string, serviceName: string])[]; readonly userAgent?: string }
   | { readonly kind: 'KUBERNETES_API_CALL'; readonly requests: readonly (readonly [verb: string, requestUri: string])[] }
-  | { readonly kind: 'RDS_LOGIN_ATTEMPT' };
+  | { readonly kind: 'RDS_LOGIN_ATTEMPT'; readonly outcome: 'success' | 'failure' | 'brute-force' }
+  /** Runtime and malware findings without a network or API action: `service.action` is absent. */
+  | { readonly kind: 'NONE' };
 
 /** What a title or description talks about. */
 export interface Subject {
@@ -27,9 +38,21 @@ export interface Subject {
   readonly domain?: string;
   readonly api?: string;
   readonly accountId: string;
+  /** Runtime findings: the process's name and executable. */
+  readonly process?: string;
+  readonly executable?: string;
+  /** Malware findings: the threat found and the file it was found in. */
+  readonly threat?: string;
+  readonly file?: string;
 }
 
 type Text = (s: Subject) => string;
+
+export type RuntimeBehaviour =
+  | 'new-binary' | 'reverse-shell' | 'miner-dns' | 'c2-dns' | 'docker-socket' | 'ptrace' | 'miner' | 'suspicious-command'
+  | 'suspicious-tool' | 'fileless';
+/** EBS volumes of an instance or container host (GuardDuty-initiated scan), an S3 object on upload, or an EBS snapshot (AWS Backup). */
+export type MalwareScan = 'ebs' | 's3' | 'snapshot';
 
 export interface FindingType {
   readonly type: string;
@@ -45,6 +68,10 @@ export interface FindingType {
   readonly threatList?: string;
   /** For AccessKey findings: whose credentials (default: an IAM user or an assumed role). */
   readonly principal?: 'root' | 'instance-role';
+  /** Runtime Monitoring findings: what the process did (see runtime.ts), giving `service.runtimeDetails`. */
+  readonly runtime?: RuntimeBehaviour;
+  /** Malware Protection findings: what was scanned (see malware.ts). */
+  readonly malware?: MalwareScan;
   readonly title: Text;
   readonly description: Text;
 }
@@ -324,12 +351,6 @@ export const FINDING_TYPES: readonly FindingType[] = [
     title: (s) => `An API commonly used to obtain elevated permissions was invoked by ${s.name} in an unusual way.`,
     description: (s) => `API ${s.api} was invoked by ${s.name} from ${s.ip}. This API is commonly used to obtain higher-level permissions, and the way it was called is unusual.`,
   },
-  {
-    type: 'AttackSequence:IAM/CompromisedCredentials', resource: 'AccessKey', severity: 9.2, weight: 0.5, feature: 'CloudTrail',
-    action: { kind: 'AWS_API_CALL', calls: [['CreateAccessKey', 'iam.amazonaws.com'], ['StopLogging', 'cloudtrail.amazonaws.com'], ['GetSecretValue', 'secretsmanager.amazonaws.com']] },
-    title: (s) => `Potential credential compromise of ${s.name} indicated by a sequence of actions.`,
-    description: (s) => `A sequence of actions involving ${s.name}, from ${s.ip} and other IP addresses, indicates that its credentials are compromised: discovery, defense evasion and credential access were observed within a short time.`,
-  },
   // S3
   {
     type: 'Discovery:S3/MaliciousIPCaller', resource: 'S3Bucket', severity: 8, weight: 1, feature: 'S3DataEvents', threatList: 'ProofPoint',
@@ -367,12 +388,6 @@ export const FINDING_TYPES: readonly FindingType[] = [
     title: (s) => `Bucket ${s.name} was made publicly accessible to anonymous users.`,
     description: (s) => `The permissions of bucket ${s.name} were changed by calling ${s.api} from ${s.ip} so that anyone on the internet can access it.`,
   },
-  {
-    type: 'AttackSequence:S3/CompromisedData', resource: 'S3Bucket', severity: 9.5, weight: 0.5, feature: 'S3DataEvents',
-    action: { kind: 'AWS_API_CALL', calls: [['GetObject', 's3.amazonaws.com'], ['DeleteObjects', 's3.amazonaws.com']] },
-    title: (s) => `Potential data compromise of bucket ${s.name} indicated by a sequence of actions.`,
-    description: (s) => `A sequence of actions from ${s.ip} and other IP addresses indicates that the data in bucket ${s.name} is compromised: discovery, exfiltration and impact were observed within a short time.`,
-  },
   // EKS, Lambda, RDS
   {
     type: 'Discovery:Kubernetes/MaliciousIPCaller', resource: 'EKSCluster', severity: 5, weight: 1, feature: 'EksAuditLogs', threatList: 'ProofPoint',
@@ -400,8 +415,136 @@ export const FINDING_TYPES: readonly FindingType[] = [
   },
   {
     type: 'CredentialAccess:RDS/AnomalousBehavior.SuccessfulLogin', resource: 'RDSDBInstance', severity: 5, weight: 1, feature: 'RdsLoginEvents',
-    action: { kind: 'RDS_LOGIN_ATTEMPT' },
+    action: { kind: 'RDS_LOGIN_ATTEMPT', outcome: 'success' },
     title: (s) => `Anomalous successful login to database ${s.name}.`,
     description: (s) => `A user successfully logged in to RDS database ${s.name} from ${s.ip} in a way that is unusual for this database.`,
+  },
+  {
+    type: 'CredentialAccess:RDS/AnomalousBehavior.FailedLogin', resource: 'RDSDBInstance', severity: 2, weight: 1, feature: 'RdsLoginEvents',
+    action: { kind: 'RDS_LOGIN_ATTEMPT', outcome: 'failure' },
+    title: (s) => `Unusual failed login attempts on database ${s.name}.`,
+    description: (s) => `One or more unusual failed login attempts were observed on RDS database ${s.name} from ${s.ip}.`,
+  },
+  {
+    type: 'CredentialAccess:RDS/AnomalousBehavior.SuccessfulBruteForce', resource: 'RDSDBInstance', severity: 8, weight: 1, feature: 'RdsLoginEvents',
+    action: { kind: 'RDS_LOGIN_ATTEMPT', outcome: 'brute-force' },
+    title: (s) => `A successful login to database ${s.name} followed a series of failed logins.`,
+    description: (s) => `A user successfully logged in to RDS database ${s.name} from ${s.ip} after an unusually high number of failed login attempts: a brute force attack may have succeeded.`,
+  },
+  {
+    type: 'CredentialAccess:RDS/MaliciousIPCaller.FailedLogin', resource: 'RDSDBInstance', severity: 5, weight: 1, feature: 'RdsLoginEvents', threatList: 'ProofPoint',
+    action: { kind: 'RDS_LOGIN_ATTEMPT', outcome: 'failure' },
+    title: (s) => `A known malicious IP address failed to log in to database ${s.name}.`,
+    description: (s) => `Known malicious IP address ${s.ip} made unsuccessful login attempts to RDS database ${s.name}.`,
+  },
+  {
+    type: 'CredentialAccess:RDS/TorIPCaller.SuccessfulLogin', resource: 'RDSDBInstance', severity: 8, weight: 0.7, feature: 'RdsLoginEvents', threatList: 'TorExitNodes',
+    action: { kind: 'RDS_LOGIN_ATTEMPT', outcome: 'success' },
+    title: (s) => `A Tor exit node logged in to database ${s.name}.`,
+    description: (s) => `Tor exit node IP address ${s.ip} successfully logged in to RDS database ${s.name}. This may indicate unauthorized access to your data.`,
+  },
+  {
+    type: 'PrivilegeEscalation:Kubernetes/PrivilegedContainer', resource: 'EKSCluster', severity: 5, weight: 0.7, feature: 'EksAuditLogs',
+    action: { kind: 'KUBERNETES_API_CALL', requests: [['create', '/api/v1/namespaces/default/pods'], ['create', '/apis/apps/v1/namespaces/kube-system/daemonsets']] },
+    title: (s) => `A privileged container with root level access was launched on cluster ${s.name}.`,
+    description: (s) => `A privileged container with root level access to the node was launched on EKS cluster ${s.name}, requested from ${s.ip}.`,
+  },
+  {
+    type: 'Impact:S3/AnomalousBehavior.Delete', resource: 'S3Bucket', severity: 8, weight: 0.7, feature: 'S3DataEvents',
+    action: { kind: 'AWS_API_CALL', calls: S3_IMPACT },
+    title: (s) => `Objects in bucket ${s.name} were deleted in an unusual way.`,
+    description: (s) => `API ${s.api} was invoked on bucket ${s.name} from ${s.ip} in a way that is unusual for this bucket: an attempt to destroy data may be under way.`,
+  },
+  // Runtime Monitoring: the process, its lineage and what it did, on EC2, ECS, EKS and containers.
+  {
+    type: 'Execution:Runtime/NewBinaryExecuted', resource: 'EKSCluster', severity: 5, weight: 1, feature: 'RuntimeMonitoring', runtime: 'new-binary',
+    action: { kind: 'NONE' },
+    title: (s) => `A newly created or recently modified binary file ${s.executable} was executed in a container of cluster ${s.name}.`,
+    description: (s) => `A newly created or recently modified binary file ${s.executable} was executed by process ${s.process} in a container of EKS cluster ${s.name}.`,
+  },
+  {
+    type: 'Execution:Runtime/ReverseShell', resource: 'Instance', severity: 8, weight: 1, feature: 'RuntimeMonitoring', runtime: 'reverse-shell',
+    action: { kind: 'NETWORK_CONNECTION', direction: 'OUTBOUND', ports: [{ port: 4444, portName: 'Unknown' }, HTTPS, { port: 1337, portName: 'Unknown' }] },
+    title: (s) => `A process on EC2 instance ${s.name} opened a reverse shell to ${s.ip}.`,
+    description: (s) => `Process ${s.process} on EC2 instance ${s.name} is running a reverse shell connected to remote host ${s.ip}: an attacker may control the instance.`,
+  },
+  {
+    type: 'CryptoCurrency:Runtime/BitcoinTool.B!DNS', resource: 'ECSCluster', severity: 8, weight: 1, feature: 'RuntimeMonitoring', threatList: 'Amazon', runtime: 'miner-dns',
+    action: { kind: 'DNS_REQUEST', domains: MINING_DOMAINS },
+    title: (s) => `An ECS task in cluster ${s.name} is querying a Bitcoin-related domain name.`,
+    description: (s) => `Process ${s.process} in an ECS task of cluster ${s.name} is querying ${s.domain}, a domain name associated with cryptocurrency mining.`,
+  },
+  {
+    type: 'Backdoor:Runtime/C&CActivity.B!DNS', resource: 'EKSCluster', severity: 8, weight: 1, feature: 'RuntimeMonitoring', threatList: 'ProofPoint', runtime: 'c2-dns',
+    action: { kind: 'DNS_REQUEST', domains: C2_DOMAINS },
+    title: (s) => `A container in cluster ${s.name} is querying a Command & Control domain name.`,
+    description: (s) => `Process ${s.process} in a container of EKS cluster ${s.name} is querying ${s.domain}, a domain name associated with a known Command & Control server.`,
+  },
+  {
+    type: 'PrivilegeEscalation:Runtime/DockerSocketAccessed', resource: 'Container', severity: 5, weight: 1, feature: 'RuntimeMonitoring', runtime: 'docker-socket',
+    action: { kind: 'NONE' },
+    title: () => `A container is communicating with the Docker socket.`,
+    description: (s) => `Process ${s.process} in a container on ${s.name} is communicating with the Docker daemon socket, which gives it control of the host.`,
+  },
+  {
+    type: 'DefenseEvasion:Runtime/ProcessInjection.Ptrace', resource: 'Instance', severity: 8, weight: 0.7, feature: 'RuntimeMonitoring', runtime: 'ptrace',
+    action: { kind: 'NONE' },
+    title: (s) => `A process on EC2 instance ${s.name} injected code into another process with ptrace.`,
+    description: (s) => `Process ${s.process} on EC2 instance ${s.name} used the ptrace system call to inject code into another process.`,
+  },
+  {
+    type: 'Impact:Runtime/CryptoMinerExecuted', resource: 'ECSCluster', severity: 8, weight: 1, feature: 'RuntimeMonitoring', runtime: 'miner',
+    action: { kind: 'NONE' },
+    title: (s) => `A cryptocurrency miner was executed in an ECS task of cluster ${s.name}.`,
+    description: (s) => `Process ${s.process} (${s.executable}) in an ECS task of cluster ${s.name} is associated with cryptocurrency mining.`,
+  },
+  {
+    type: 'Execution:Runtime/SuspiciousCommand', resource: 'Container', severity: 8, weight: 0.7, feature: 'RuntimeMonitoring', runtime: 'suspicious-command',
+    action: { kind: 'NONE' },
+    title: (s) => `A suspicious command was executed in a container on ${s.name}.`,
+    description: (s) => `Process ${s.process} executed a suspicious command in a container on ${s.name}; see the command line in the runtime details.`,
+  },
+  {
+    type: 'Execution:Runtime/SuspiciousTool', resource: 'EKSCluster', severity: 8, weight: 0.7, feature: 'RuntimeMonitoring', runtime: 'suspicious-tool',
+    action: { kind: 'NONE' },
+    title: (s) => `A suspicious tool was executed in a container of cluster ${s.name}.`,
+    description: (s) => `Process ${s.process} in a container of EKS cluster ${s.name} is a tool commonly used in offensive security work.`,
+  },
+  {
+    type: 'DefenseEvasion:Runtime/FilelessExecution', resource: 'Instance', severity: 5, weight: 0.7, feature: 'RuntimeMonitoring', runtime: 'fileless',
+    action: { kind: 'NONE' },
+    title: (s) => `A process on EC2 instance ${s.name} is running code from memory.`,
+    description: (s) => `Process ${s.process} on EC2 instance ${s.name} is executing code from a memory file descriptor, without a file on disk.`,
+  },
+  // Malware Protection: EBS volumes (instances, containers, ECS), S3 objects, EBS snapshots.
+  {
+    type: 'Execution:EC2/MaliciousFile', resource: 'Instance', severity: 8, weight: 1, feature: 'EbsMalwareProtection', malware: 'ebs',
+    action: { kind: 'NONE' },
+    title: (s) => `Malicious file ${s.threat} found on EC2 instance ${s.name}.`,
+    description: (s) => `A malware scan of the EBS volumes of EC2 instance ${s.name} found ${s.threat} in ${s.file}.`,
+  },
+  {
+    type: 'Execution:ECS/MaliciousFile', resource: 'ECSCluster', severity: 8, weight: 0.7, feature: 'EbsMalwareProtection', malware: 'ebs',
+    action: { kind: 'NONE' },
+    title: (s) => `Malicious file ${s.threat} found in ECS cluster ${s.name}.`,
+    description: (s) => `A malware scan of the EBS volumes behind ECS cluster ${s.name} found ${s.threat} in ${s.file}.`,
+  },
+  {
+    type: 'Execution:Container/MaliciousFile', resource: 'Container', severity: 8, weight: 0.7, feature: 'EbsMalwareProtection', malware: 'ebs',
+    action: { kind: 'NONE' },
+    title: (s) => `Malicious file ${s.threat} found in a container on ${s.name}.`,
+    description: (s) => `A malware scan of the EBS volumes of ${s.name} found ${s.threat} in ${s.file}, inside a container image layer.`,
+  },
+  {
+    type: 'Execution:EC2/MaliciousFile!Snapshot', resource: 'EBSSnapshot', severity: 8, weight: 0.7, feature: 'EbsMalwareProtection', malware: 'snapshot',
+    action: { kind: 'NONE' },
+    title: (s) => `Malicious file ${s.threat} found in EBS snapshot ${s.name}.`,
+    description: (s) => `A malware scan of EBS snapshot ${s.name}, started by AWS Backup, found ${s.threat} in ${s.file}.`,
+  },
+  {
+    type: 'Object:S3/MaliciousFile', resource: 'S3Object', severity: 8, weight: 1, feature: 'S3MalwareProtection', malware: 's3',
+    action: { kind: 'NONE' },
+    title: (s) => `Malicious file ${s.threat} uploaded to bucket ${s.name}.`,
+    description: (s) => `Malware Protection for S3 scanned object ${s.file} on upload to bucket ${s.name} and found ${s.threat}.`,
   },
 ];

@@ -2,13 +2,16 @@
  * Builds realistic findings from the finding types, the fleet and the cities: every field a
  * deterministic function of the seeded PRNG and "now".
  */
-import type { Action, Finding, RemoteIpDetails, Resource, Service } from '../../../src/guardduty';
+import type { AccessKeyDetails, Action, Finding, InstanceDetails, RemoteIpDetails, Resource, Service } from '../../../src/guardduty';
 import type { Random } from '../random';
 import { USER_AGENTS } from './environment';
 import { FINDING_TYPES, type ActionSpec, type FindingType, type Port, type Subject } from './finding-types';
+import { ebsVolumeScan, s3ObjectScan, snapshotScan, type MalwareFound } from './malware';
 import { remoteIpDetails } from './remote-ip';
-import { instanceRolePrincipal, rootPrincipal, type Fleet, type Placement } from './resources';
-import { DAY, MINUTE, SECOND, epochSeconds, formatTimestamp } from './time';
+import { instanceRolePrincipal, rootPrincipal, type Fleet, type Placed, type Placement } from './resources';
+import { runtimeDetails } from './runtime';
+import { DAY, MINUTE, SECOND, formatTimestamp } from './time';
+import { containerFor, ecsTaskIn, kubernetesWorkload, type EcsClusterDetails } from './workloads';
 
 export interface FindingFactoryOptions {
   readonly rng: Random;
@@ -17,8 +20,24 @@ export interface FindingFactoryOptions {
   readonly fleet: Fleet;
 }
 
+/**
+ * What an attack sequence pins down for its member findings: the resources they are about, the
+ * remote addresses they come from, and when they happened (epoch ms).
+ */
+export interface FindingOverrides {
+  readonly instance?: Placed<InstanceDetails>;
+  readonly principal?: Placed<AccessKeyDetails>;
+  readonly bucket?: Placed<Record<string, unknown>>;
+  readonly cluster?: Placed<Record<string, unknown>>;
+  readonly ecsCluster?: Placed<EcsClusterDetails>;
+  readonly remoteIp?: () => RemoteIpDetails;
+  readonly times?: Times;
+  readonly count?: number;
+  readonly archived?: boolean;
+}
+
 /** Makes one finding of the given type. */
-export type FindingFactory = (type: FindingType) => Finding;
+export type FindingFactory = (type: FindingType, overrides?: FindingOverrides) => Finding;
 
 /** GuardDuty's severity bands: Low, Medium, High, Critical. */
 const BANDS: readonly (readonly [number, number])[] = [[1, 3.9], [4, 6.9], [7, 8.9], [9, 10]];
@@ -57,33 +76,71 @@ interface Target {
   readonly name: string;
   /** The private address the resource's traffic comes from. */
   readonly localIp: string;
+  /** Details that depend on when the finding happened (the ECS task then running), or on the malware found. */
+  readonly complete?: (at: number) => MalwareFound | void;
 }
 
-function targetFor(rng: Random, type: FindingType, fleet: Fleet): Target {
-  const instance = rng.pick(fleet.instances);
+function targetFor(rng: Random, type: FindingType, fleet: Fleet, o: FindingOverrides): Target {
+  const instance = o.instance ?? rng.pick(fleet.instances);
   const localIp = instance.details.networkInterfaces?.[0]?.privateIpAddress ?? '10.0.0.10';
+  /** EBS malware scans of the volumes behind the resource. */
+  const scanOf = (placement: Placement) => (at: number) => (type.malware === 'ebs' ? ebsVolumeScan(rng, placement, at) : undefined);
+  const malware = scanOf(instance);
   switch (type.resource) {
     case 'Instance':
-      return { placement: instance, resource: { resourceType: 'Instance', instanceDetails: instance.details }, name: instance.details.instanceId!, localIp };
+      return { placement: instance, resource: { resourceType: 'Instance', instanceDetails: instance.details }, name: instance.details.instanceId!, localIp, complete: malware };
+    case 'Container': {
+      const containerDetails = containerFor(rng, instance, 'docker', type.runtime === 'docker-socket');
+      const resource = { resourceType: 'Container', instanceDetails: instance.details, containerDetails };
+      return { placement: instance, resource, name: instance.details.instanceId!, localIp, complete: malware };
+    }
     case 'AccessKey': {
-      const placed = type.principal === undefined ? rng.pick(fleet.principals) : undefined;
+      const placed = o.principal ?? (type.principal === undefined ? rng.pick(fleet.principals) : undefined);
       const accessKeyDetails = placed?.details
         ?? (type.principal === 'root' ? rootPrincipal(rng, instance) : instanceRolePrincipal(rng, instance.details));
       return { placement: placed ?? instance, resource: { resourceType: 'AccessKey', accessKeyDetails }, name: accessKeyDetails.userName!, localIp };
     }
     case 'S3Bucket': {
-      const bucket = rng.pick(fleet.buckets);
-      const resource = { resourceType: 'S3Bucket', accessKeyDetails: rng.pick(fleet.principals).details, s3BucketDetails: [bucket.details] };
+      const bucket = o.bucket ?? rng.pick(fleet.buckets);
+      const principal = o.principal ?? rng.pick(fleet.principals);
+      const resource = { resourceType: 'S3Bucket', accessKeyDetails: principal.details, s3BucketDetails: [bucket.details] };
       return { placement: bucket, resource, name: String(bucket.details.name), localIp };
     }
+    case 'S3Object': {
+      const bucket = o.bucket ?? rng.pick(fleet.buckets);
+      const resource: Resource = { resourceType: 'S3Object' };
+      const complete = () => {
+        const found = s3ObjectScan(rng, bucket.details);
+        Object.assign(resource, found.resource);
+        return found;
+      };
+      return { placement: bucket, resource, name: String(bucket.details.name), localIp, complete };
+    }
+    case 'EBSSnapshot': {
+      const resource: Resource = { resourceType: 'EBSSnapshot' };
+      const found = snapshotScan(rng, instance);
+      Object.assign(resource, found.resource);
+      return { placement: instance, resource, name: found.snapshotArn.slice(found.snapshotArn.lastIndexOf('/') + 1), localIp, complete: () => found };
+    }
     case 'EKSCluster': {
-      const cluster = rng.pick(fleet.clusters);
+      const cluster = o.cluster ?? rng.pick(fleet.clusters);
+      const namespace = rng.pick(['default', 'kube-system', 'payments']);
       const kubernetesDetails = {
         kubernetesUserDetails: { username: rng.pick(['system:anonymous', 'kubernetes-admin', 'system:serviceaccount:default:ci']), uid: rng.uuid(), groups: ['system:authenticated'] },
-        kubernetesWorkloadDetails: { name: `worker-${rng.hex(5)}`, namespace: rng.pick(['default', 'kube-system', 'payments']), type: 'pods', uid: rng.uuid() },
+        kubernetesWorkloadDetails: kubernetesWorkload(rng, cluster, namespace, type.type.includes('Privileged')),
       };
       const resource = { resourceType: 'EKSCluster', eksClusterDetails: cluster.details, kubernetesDetails };
       return { placement: cluster, resource, name: String(cluster.details.name), localIp };
+    }
+    case 'ECSCluster': {
+      const cluster = o.ecsCluster ?? rng.pick(fleet.ecsClusters);
+      const resource: Resource = { resourceType: 'ECSCluster' };
+      const complete = (at: number) => {
+        resource.ecsClusterDetails = ecsTaskIn(rng, cluster, at);
+        return scanOf(cluster)(at);
+      };
+      const taskIp = `10.${rng.int(0, 255)}.${rng.int(64, 127)}.${rng.int(1, 254)}`;
+      return { placement: cluster, resource, name: cluster.details.name, localIp: taskIp, complete };
     }
     case 'Lambda': {
       const fn = rng.pick(fleet.functions);
@@ -107,21 +164,23 @@ function targetFor(rng: Random, type: FindingType, fleet: Fleet): Target {
 }
 
 interface BuiltAction {
-  readonly action: Action;
+  readonly action?: Action;
   readonly remoteIp?: RemoteIpDetails;
   readonly port?: number;
   readonly domain?: string;
   readonly api?: string;
 }
 
-function buildAction(rng: Random, spec: ActionSpec, target: Target): BuiltAction {
+function buildAction(rng: Random, spec: ActionSpec, target: Target, remote: () => RemoteIpDetails): BuiltAction {
   const localIpDetails = { ipAddressV4: target.localIp };
   switch (spec.kind) {
+    case 'NONE':
+      return {};
     case 'NETWORK_CONNECTION': {
       const service = rng.pick(spec.ports);
       const ephemeral = ephemeralPort(rng);
       const inbound = spec.direction === 'INBOUND';
-      const remoteIp = remoteIpDetails(rng);
+      const remoteIp = remote();
       const networkConnectionAction = {
         connectionDirection: spec.direction,
         remoteIpDetails: remoteIp,
@@ -137,7 +196,7 @@ function buildAction(rng: Random, spec: ActionSpec, target: Target): BuiltAction
       const portProbeDetails = sample(rng, spec.ports, rng.int(1, 4)).map((port) => ({
         localPortDetails: port,
         localIpDetails,
-        remoteIpDetails: remoteIpDetails(rng),
+        remoteIpDetails: remote(),
       }));
       const action = { actionType: spec.kind, portProbeAction: { portProbeDetails, blocked: rng.chance(0.1) } };
       return { action, remoteIp: portProbeDetails[0].remoteIpDetails, port: portProbeDetails[0].localPortDetails.port };
@@ -149,7 +208,7 @@ function buildAction(rng: Random, spec: ActionSpec, target: Target): BuiltAction
     }
     case 'AWS_API_CALL': {
       const [api, serviceName] = rng.pick(spec.calls);
-      const remoteIp = remoteIpDetails(rng);
+      const remoteIp = remote();
       const awsApiCallAction = {
         api,
         serviceName,
@@ -163,7 +222,7 @@ function buildAction(rng: Random, spec: ActionSpec, target: Target): BuiltAction
     }
     case 'KUBERNETES_API_CALL': {
       const [verb, requestUri] = rng.pick(spec.requests);
-      const remoteIp = remoteIpDetails(rng);
+      const remoteIp = remote();
       const kubernetesApiCallAction = {
         requestUri,
         verb,
@@ -175,15 +234,19 @@ function buildAction(rng: Random, spec: ActionSpec, target: Target): BuiltAction
       return { action: { actionType: spec.kind, kubernetesApiCallAction }, remoteIp };
     }
     case 'RDS_LOGIN_ATTEMPT': {
-      const remoteIp = remoteIpDetails(rng);
+      const remoteIp = remote();
       const { user, application } = target.resource.rdsDbUserDetails as { user: string; application: string };
-      const loginAttributes = [{ user, application, failedLoginAttempts: rng.int(0, 40), successfulLoginAttempts: rng.int(1, 3) }];
+      const [failed, succeeded] = spec.outcome === 'success' ? [rng.int(0, 3), rng.int(1, 3)] : spec.outcome === 'failure' ? [rng.int(3, 60), 0] : [rng.int(80, 4000), 1];
+      const loginAttributes = [{ user, application, failedLoginAttempts: failed, successfulLoginAttempts: succeeded }];
+      if (spec.outcome !== 'success' && rng.chance(0.5)) {
+        loginAttributes.push({ user: rng.pick(['admin', 'root', 'sa', 'postgres']), application: rng.pick(['', 'hydra', 'sqlmap/1.8']), failedLoginAttempts: rng.int(5, 300), successfulLoginAttempts: 0 });
+      }
       return { action: { actionType: spec.kind, rdsLoginAttemptAction: { remoteIpDetails: remoteIp, LoginAttributes: loginAttributes } }, remoteIp };
     }
   }
 }
 
-interface Times {
+export interface Times {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly eventFirstSeen: number;
@@ -199,63 +262,46 @@ function timesFor(rng: Random, now: number, count: number): Times {
   return { createdAt, updatedAt, eventFirstSeen, eventLastSeen };
 }
 
-/** An attack sequence's signals, in the shape of `service.detection` (newer than the spec page). */
-function detectionFor(rng: Random, type: FindingType, times: Times) {
-  return {
-    sequence: {
-      uid: rng.uuid(),
-      description: `${type.type.split('/')[1]}: a sequence of related signals`,
-      signals: ['Discovery', 'DefenseEvasion', 'CredentialAccess'].map((tactic, i) => {
-        const at = epochSeconds(times.eventFirstSeen + i * 7 * MINUTE);
-        return {
-          uid: rng.hex(32),
-          type: 'FINDING',
-          name: `${tactic}:IAMUser/AnomalousBehavior`,
-          createdAt: at,
-          updatedAt: at,
-          firstSeenAt: at,
-          lastSeenAt: at,
-          count: rng.int(1, 30),
-          severity: 5,
-        };
-      }),
-      sequenceIndicators: [{ key: 'ATTACK_TACTIC', values: ['Discovery', 'Defense Evasion', 'Credential Access'] }],
-    },
-  };
-}
-
 /** Optional fields are assigned, not spread: this runs 10,000 times for the scale detector. */
 export function createFindingFactory({ rng, now, detectorId, fleet }: FindingFactoryOptions): FindingFactory {
   const severityFor = severityPicker(rng);
-  return (type) => {
+  return (type, o = {}) => {
     const id = rng.hex(32);
-    const target = targetFor(rng, type, fleet);
-    const built = buildAction(rng, type.action, target);
-    const count = rng.chance(0.45) ? 1 : 2 + Math.floor(rng.next() ** 3 * 2000);
-    const times = timesFor(rng, now, count);
+    const target = targetFor(rng, type, fleet, o);
+    const built = buildAction(rng, type.action, target, o.remoteIp ?? (() => remoteIpDetails(rng)));
+    const count = o.count ?? (rng.chance(0.45) ? 1 : 2 + Math.floor(rng.next() ** 3 * 2000));
+    const times = o.times ?? timesFor(rng, now, count);
     const timestamp = (ms: number) => formatTimestamp(ms, rng.chance(0.6));
     const { account, region } = target.placement;
-    const actor = type.action.kind === 'DNS_REQUEST' || (type.action.kind === 'NETWORK_CONNECTION' && type.action.direction === 'OUTBOUND');
+    const actor = type.action.kind === 'DNS_REQUEST' || (type.action.kind === 'NETWORK_CONNECTION' && type.action.direction === 'OUTBOUND') || type.runtime !== undefined;
 
-    const service: Service = {
-      serviceName: 'guardduty',
-      detectorId,
-      action: built.action,
-      resourceRole: actor ? 'ACTOR' : 'TARGET',
-      additionalInfo: { value: '{}', type: 'default' },
-    };
+    const service: Service = { serviceName: 'guardduty', detectorId };
+    if (built.action) service.action = built.action;
+    service.resourceRole = actor ? 'ACTOR' : 'TARGET';
+    service.additionalInfo = { value: '{}', type: 'default' };
     if (type.threatList) {
       const threatName = rng.pick(['Known malicious host', 'Scanner', 'Botnet', 'Tor exit node']);
-      service.additionalInfo!.value = JSON.stringify({ threatListName: type.threatList, threatName });
+      service.additionalInfo.value = JSON.stringify({ threatListName: type.threatList, threatName });
       service.evidence = { threatIntelligenceDetails: [{ threatListName: type.threatList, threatNames: [threatName] }] };
+    }
+    let subjectExtras: Partial<Subject> = {};
+    if (type.runtime) {
+      const runtime = runtimeDetails(rng, type.runtime, times.eventFirstSeen, built.domain ?? built.remoteIp?.ipAddressV4);
+      service.runtimeDetails = runtime.runtimeDetails;
+      subjectExtras = { process: runtime.process, executable: runtime.executable };
+    }
+    const found = target.complete?.(times.eventFirstSeen);
+    if (found) {
+      Object.assign(service, found.service);
+      Object.assign(target.resource, found.resource);
+      subjectExtras = { ...subjectExtras, threat: found.threat, file: found.file };
     }
     service.eventFirstSeen = timestamp(times.eventFirstSeen);
     service.eventLastSeen = timestamp(times.eventLastSeen);
-    service.archived = rng.chance(0.1);
+    service.archived = o.archived ?? rng.chance(0.1);
     service.count = count;
     if (rng.chance(0.08)) service.userFeedback = rng.pick(['USEFUL', 'NOT_USEFUL']);
-    if (rng.chance(0.3)) service.featureName = type.feature;
-    if (type.type.startsWith('AttackSequence:')) service.detection = detectionFor(rng, type, times);
+    if (type.runtime || type.malware || rng.chance(0.3)) service.featureName = type.feature;
 
     const finding: Finding = {
       schemaVersion: '2.0',
@@ -272,7 +318,7 @@ export function createFindingFactory({ rng, now, detectorId, fleet }: FindingFac
     if (rng.chance(0.75)) finding.confidence = Math.round((5 + rng.next() * 5) * 10) / 10;
     finding.createdAt = timestamp(times.createdAt);
     finding.updatedAt = timestamp(times.updatedAt);
-    const subject: Subject = { name: target.name, ip: built.remoteIp?.ipAddressV4 ?? '', port: built.port, domain: built.domain, api: built.api, accountId: account.id };
+    const subject: Subject = { name: target.name, ip: built.remoteIp?.ipAddressV4 ?? '', port: built.port, domain: built.domain, api: built.api, accountId: account.id, ...subjectExtras };
     finding.title = type.title(subject);
     finding.description = type.description(subject);
     return finding;

@@ -5,8 +5,9 @@
 import type { Finding } from '../../../src/guardduty';
 import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID, requireDetector } from '../detectors';
 import { Random } from '../random';
+import { attackSequences, type SequenceContext } from './attack-sequences';
 import { attackerTextFindings } from './attacker-text';
-import { createFindingFactory, generateFindings, type FindingFactory } from './generate';
+import { createFindingFactory, generateFindings } from './generate';
 import { createFleet } from './resources';
 import { sampleFinding } from './sample';
 import { REFERENCE_NOW } from './time';
@@ -14,13 +15,18 @@ import { plantTimestampTwins } from './timestamp-twins';
 
 export const DEMO_GENERATED_COUNT = 360;
 export const SCALE_FINDING_COUNT = 10_000;
+/** Attack sequences of each kind (each with its member findings) on the demo and the scale detector. */
+export const DEMO_SEQUENCES_PER_KIND = 3;
+export const SCALE_SEQUENCES_PER_KIND = 8;
 
 interface Recipe {
   readonly seed: number;
   readonly fleetSize: number;
   readonly generated: number;
-  /** Hand-made findings added after the generated ones. */
-  readonly extras?: (build: FindingFactory) => Finding[];
+  /** When set, generated findings are dropped from the end so that the detector holds exactly this many. */
+  readonly total?: number;
+  /** Hand-made findings added after the generated ones (attack sequences with their members among them). */
+  readonly extras?: (context: SequenceContext) => Finding[];
   /** Edits to generated findings that tests rely on. */
   readonly plant?: (generated: Finding[], now: number) => void;
 }
@@ -30,10 +36,16 @@ const RECIPES = new Map<string, Recipe>([
     seed: 20261125,
     fleetSize: 48,
     generated: DEMO_GENERATED_COUNT,
-    extras: (build) => [sampleFinding(), ...attackerTextFindings(build)],
+    extras: (context) => [sampleFinding(), ...attackerTextFindings(context), ...attackSequences(context, DEMO_SEQUENCES_PER_KIND)],
     plant: (generated, now) => plantTimestampTwins(generated[0], generated[1], now),
   }],
-  [SCALE_DETECTOR_ID, { seed: 10000, fleetSize: 600, generated: SCALE_FINDING_COUNT }],
+  [SCALE_DETECTOR_ID, {
+    seed: 10000,
+    fleetSize: 600,
+    generated: SCALE_FINDING_COUNT,
+    total: SCALE_FINDING_COUNT,
+    extras: (context) => attackSequences(context, SCALE_SEQUENCES_PER_KIND),
+  }],
 ]);
 
 function build(detectorId: string, recipe: Recipe, now: number): Finding[] {
@@ -42,7 +54,9 @@ function build(detectorId: string, recipe: Recipe, now: number): Finding[] {
   const factory = createFindingFactory({ rng, now, detectorId, fleet });
   const generated = generateFindings(rng, factory, recipe.generated);
   recipe.plant?.(generated, now);
-  return [...generated, ...(recipe.extras?.(factory) ?? [])];
+  const extras = recipe.extras?.({ rng, now, detectorId, fleet, build: factory }) ?? [];
+  const kept = recipe.total === undefined ? generated : generated.slice(0, recipe.total - extras.length);
+  return [...kept, ...extras];
 }
 
 const MEMO_SIZE = 4;

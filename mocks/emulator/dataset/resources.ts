@@ -6,10 +6,11 @@
 import type { AccessKeyDetails, InstanceDetails, NetworkInterface, ProductCode, Tag } from '../../../src/guardduty';
 import type { Random } from '../random';
 import {
-  ACCOUNTS, BUCKET_PURPOSES, CLUSTER_NAMES, DATABASE_NAMES, ENVIRONMENTS, FUNCTION_NAMES, IAM_USERS, IMAGES,
+  ACCOUNTS, BUCKET_PURPOSES, CLUSTER_NAMES, DATABASE_NAMES, ECS_CLUSTER_NAMES, ENVIRONMENTS, FUNCTION_NAMES, IAM_USERS, IMAGES,
   INSTANCE_NAMES, INSTANCE_TYPES, REGIONS, ROLES, TEAMS, type Account, type Region,
 } from './environment';
 import { DAY, epochSeconds, formatTimestamp } from './time';
+import { ecsCluster, type EcsClusterDetails } from './workloads';
 
 export interface Placement {
   readonly account: Account;
@@ -27,6 +28,7 @@ export interface Fleet {
   readonly clusters: readonly Placed<Record<string, unknown>>[];
   readonly functions: readonly Placed<Record<string, unknown>>[];
   readonly databases: readonly Placed<Record<string, unknown>>[];
+  readonly ecsClusters: readonly Placed<EcsClusterDetails>[];
 }
 
 interface Network {
@@ -245,5 +247,6 @@ export function createFleet(rng: Random, now: number, size: number): Fleet {
     clusters: make(minor, (p) => cluster(rng, now, p, networks.get(p)!)),
     functions: make(minor, (p) => lambdaFunction(rng, now, p, networks.get(p)!)),
     databases: make(minor, (p) => database(rng, p)),
+    ecsClusters: make(minor, (p) => ecsCluster(rng, p, `${p.account.alias}-${rng.pick(ECS_CLUSTER_NAMES)}`, rng.pick(TEAMS))),
   };
 }
