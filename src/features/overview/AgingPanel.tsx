@@ -44,6 +44,7 @@ export function AgingPanel({
   now,
   hrefOf,
   state,
+  busy,
   error,
   onRetry,
 }: {
@@ -54,6 +55,8 @@ export function AgingPanel({
   now: number;
   hrefOf: (band: SeverityBand) => string;
   state: PanelState;
+  /** A count is reloading (a target changed). */
+  busy?: boolean;
   error?: unknown;
   onRetry: () => void;
 }) {
@@ -109,7 +112,7 @@ export function AgingPanel({
         </tbody>
       </table>
       <p className="ov-note muted">
-        {total === 0 ? 'Nothing is waiting longer than its target. ' : ''}
+        {total === 0 && !busy ? 'Nothing is waiting longer than its target. ' : ''}
         Aged from when GuardDuty first raised the finding (<code>createdAt</code>).{' '}
         {!isDefault && (
           <button type="button" className="button button-quiet" onClick={() => onTargets({ ...DEFAULT_AGING_TARGETS })}>
@@ -125,6 +128,7 @@ export function AgingPanel({
       subtitle="Current findings older than their band's target"
       size="short"
       state={state === 'empty' ? 'ready' : state}
+      busy={busy}
       error={error}
       onRetry={onRetry}
       empty="Nothing is waiting longer than its target."

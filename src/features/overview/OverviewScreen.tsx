@@ -157,10 +157,12 @@ function Overview({ detectorId }: { detectorId: string }) {
   const [targets, setTargets] = useAgingTargets();
   const aging = useAging(detectorId, filters, targets, now);
   const agingTotal = aging.bands.reduce((s, b) => s + (aging.counts[b] ?? 0), 0);
-  const agingState: PanelState = aging.error ? 'error' : aging.isPending ? 'loading' : agingTotal === 0 ? 'empty' : 'ready';
+  // A changed target reloads only its own count ("…" in its cell): the table and its inputs stay put.
+  const agingLoaded = aging.bands.some((b) => aging.counts[b] !== undefined);
+  const agingState: PanelState = aging.error ? 'error' : aging.isPending && !agingLoaded ? 'loading' : agingTotal === 0 && !aging.isPending ? 'empty' : 'ready';
 
   const panels = [trendState, severityState, stateOf(types, typeRows.length === 0), stateOf(resources, resourceRows.length === 0), stateOf(accounts, accountRows.length === 0), agingState];
-  const allDrawn = panels.every((s) => s !== 'loading');
+  const allDrawn = panels.every((s) => s !== 'loading') && !aging.isPending;
   const described = describeFilters(filters);
 
   const top = (title: string, nameLabel: string, q: UseQueryResult<GetFindingsStatisticsResponse>, rows: TopRow[]) => {
@@ -239,6 +241,7 @@ function Overview({ detectorId }: { detectorId: string }) {
         now={now}
         hrefOf={(band) => tableHref(state, agingFilters(filters, band, targets[band], now))}
         state={agingState}
+        busy={aging.isPending}
         error={aging.error}
         onRetry={aging.retry}
       />

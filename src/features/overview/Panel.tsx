@@ -20,6 +20,7 @@ export function Panel({
   table,
   className = '',
   actions,
+  busy = false,
 }: {
   title: string;
   subtitle?: ReactNode;
@@ -36,11 +37,13 @@ export function Panel({
   table?: () => ReactNode;
   className?: string;
   actions?: ReactNode;
+  /** Drawn, with part of it reloading. */
+  busy?: boolean;
 }) {
   const titleId = useId();
   const [asTable, setAsTable] = useState(false);
   return (
-    <section className={`ov-panel ov-panel--${size} ${className}`} aria-labelledby={titleId} aria-busy={state === 'loading' || undefined} data-state={state}>
+    <section className={`ov-panel ov-panel--${size} ${className}`} aria-labelledby={titleId} aria-busy={state === 'loading' || busy || undefined} data-state={state}>
       <header className="ov-panel-head">
         <div>
           <h2 id={titleId}>{title}</h2>
