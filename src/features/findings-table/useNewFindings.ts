@@ -50,9 +50,9 @@ export function useNewFindings(detectorId: string, criteria: FindingCriteria, lo
     return poll.data.latest.filter((id) => !base.has(id) && !loadedIds.has(id));
   }, [poll.data, loadedIds]);
 
-  /** After the list is refreshed: what is there now becomes the baseline. */
+  /** After the list is refreshed: everything any poll has shown is known (a finding pushed off page 1 and back is not new). */
   const acknowledge = useCallback(() => {
-    client.setQueryData<PollData>(key, (d) => (d ? { baseline: d.latest, latest: d.latest } : d));
+    client.setQueryData<PollData>(key, (d) => (d ? { baseline: [...new Set([...d.baseline, ...d.latest])], latest: d.latest } : d));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- key is derived from detectorId and criteria
   }, [client, detectorId, criteria]);
 
