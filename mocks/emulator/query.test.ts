@@ -270,3 +270,15 @@ describe('matches / notMatches cost', () => {
     expect(metered(demo, reversed).spent).toBe(metered(demo, criterion).spent);
   });
 });
+
+describe('documented filter paths that differ from the wire names', () => {
+  it('filters RDS login attempts on loginAttributes.* although the wire member is LoginAttributes', () => {
+    const users = (f: Finding) =>
+      ((f.service?.action?.rdsLoginAttemptAction as { LoginAttributes?: { user?: string }[] } | undefined)?.LoginAttributes ?? []).map((a) => a.user);
+    const user = demo.flatMap(users).find((u): u is string => !!u);
+    expect(user).toBeDefined();
+    expect(matching({ 'service.action.rdsLoginAttemptAction.loginAttributes.user': { equals: [user!] } })).toEqual(
+      nonTrivial(expected((f) => users(f).includes(user))),
+    );
+  });
+});

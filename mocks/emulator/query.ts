@@ -101,8 +101,21 @@ function collectMember(item: unknown, keys: readonly string[], depth: number, ou
   else if (v !== undefined && v !== null) collect(v, keys, depth + 1, out);
 }
 
+/**
+ * Documented filter attributes whose path differs from the finding's wire names: the filter docs
+ * write `rdsLoginAttemptAction.loginAttributes.*`, the model's wire member is `LoginAttributes`.
+ */
+const WIRE_PREFIXES: readonly (readonly [string, string])[] = [
+  ['service.action.rdsLoginAttemptAction.loginAttributes.', 'service.action.rdsLoginAttemptAction.LoginAttributes.'],
+];
+
+function wirePath(attribute: string): string {
+  const alias = WIRE_PREFIXES.find(([documented]) => attribute.startsWith(documented));
+  return alias ? alias[1] + attribute.slice(alias[0].length) : attribute;
+}
+
 const valuesOf = (attribute: string): ((finding: Finding) => unknown[]) =>
-  attribute === THREAT_LIST_NAME ? threatListNames : compilePath(attribute);
+  attribute === THREAT_LIST_NAME ? threatListNames : compilePath(wirePath(attribute));
 
 const isNumericString = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
 
