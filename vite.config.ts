@@ -42,6 +42,8 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
+          // Room for the 10,000-finding walks on a small, busy CI machine; no test asserts a time.
+          testTimeout: 30_000,
         },
       },
       {
@@ -51,6 +53,7 @@ export default defineConfig(({ mode }) => ({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/test/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {
