@@ -26,7 +26,7 @@ export function TrendChart({ series, bands, hrefOf, label }: TrendProps) {
   const [active, setActive] = useState(0);
   const plotW = Math.max(40, width - M.left - M.right);
   const plotH = HEIGHT - M.top - M.bottom;
-  const max = niceMax(Math.max(0, ...series.map((d) => d.total)));
+  const max = niceMax(Math.max(2, ...series.map((d) => d.total)));
   const step = plotW / Math.max(1, series.length);
   const barW = Math.max(1, Math.min(28, step * 0.78));
   const y = (v: number) => (v / max) * plotH;
@@ -47,7 +47,7 @@ export function TrendChart({ series, bands, hrefOf, label }: TrendProps) {
       >
         <SeverityPatterns prefix={prefix} />
         <g transform={`translate(${M.left},${M.top})`}>
-          {[0, max / 2, max].map((t) => (
+          {[0, max / 2, max].filter((t) => Number.isInteger(t)).map((t) => (
             <g key={t} className="ov-gridline" aria-hidden="true">
               <line x1={0} x2={plotW} y1={plotH - y(t)} y2={plotH - y(t)} />
               <text x={-6} y={plotH - y(t)} dy="0.32em" textAnchor="end">
