@@ -14,6 +14,7 @@ import { refreshAnchor, useViewState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { GetFindingsStatisticsResponse } from '../../guardduty';
 import { bandInfo, type SeverityBand } from '../../lib/severity';
+import { formatExact } from '../../lib/time';
 import { AgingPanel } from './AgingPanel';
 import {
   agingFilters,
@@ -88,8 +89,8 @@ function describeFilters(filters: Filters): string[] {
     const values = filters.lists[field.param] ?? [];
     if (values.length > 0) parts.push(`${field.label}: ${values.join(', ')}`);
   }
-  if (filters.severity) parts.push(filters.severity.from === filters.severity.to ? `severity: ${bandInfo(filters.severity.from).label}` : `severity: ${bandInfo(filters.severity.from).label}–${bandInfo(filters.severity.to).label}`);
-  if (filters.created) parts.push('created before a time');
+  if (filters.severity) parts.push(filters.severity.from === filters.severity.to ? `Severity: ${bandInfo(filters.severity.from).label}` : `Severity: ${bandInfo(filters.severity.from).label}–${bandInfo(filters.severity.to).label}`);
+  if (filters.created) parts.push(`Created before ${formatExact(filters.created.before)}`);
   return parts;
 }
 
