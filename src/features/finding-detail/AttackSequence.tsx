@@ -36,14 +36,13 @@ import { Section, SubSection } from './Section';
 import { findingByArnQuery, MAX_MEMBERS, sequenceMembersQuery } from './sequence-queries';
 import type { EndpointPoint } from './SequenceMap';
 import './sequence.css';
+import { isObject, str } from './json';
 
 // Leaflet loads only when a sequence has an endpoint with a known location.
 const SequenceMap = lazy(() => import('./SequenceMap'));
 
 const nf = new Intl.NumberFormat('en');
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const arr = <T,>(v: T[] | undefined | null): T[] => (Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined) : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const plural = (n: number, one: string, many = `${one}s`) => `${nf.format(n)} ${n === 1 ? one : many}`;
 
 /** Readable names for GuardDuty's indicator keys (the key itself is shown beside them). */

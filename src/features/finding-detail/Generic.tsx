@@ -128,3 +128,43 @@ function itemLabel(item: JsonObject, i: number): string {
   const name = item.name ?? item.arn ?? item.id;
   return typeof name === 'string' && name ? `${i + 1}. ${name}` : `${i + 1}.`;
 }
+
+/** A table of objects with fixed columns; other fields of a row follow it as a nested list. */
+export function ObjectTable({ rows, columns, caption, className }: { rows: JsonObject[]; columns: [key: string, label: string, mono?: boolean][]; caption: string; className?: string }) {
+  const known = columns.map(([k]) => k);
+  return (
+    <div className="table-scroll">
+      <table className={`detail-table${className ? ` ${className}` : ''}`}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map(([k, label]) => (
+              <th key={k} scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const extra = Object.keys(row).some((k) => !known.includes(k) && row[k] !== undefined);
+            return (
+              <tr key={i}>
+                {columns.map(([k, , mono], c) => (
+                  <td key={k}>
+                    {row[k] !== null && typeof row[k] === 'object' ? <GenericValue value={row[k]} name={k} /> : <Value value={row[k] ?? null} name={k} mono={mono} />}
+                    {c === 0 && extra && (
+                      <KeyValueList className="kv-nested">
+                        <GenericFields value={row} skip={known} />
+                      </KeyValueList>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -6,14 +6,11 @@
  */
 import { KeyValue, KeyValueList } from '../../components/KeyValueList';
 import { Field, Value } from './Field';
-import { GenericFields, GenericValue, TagTable } from './Generic';
+import { GenericFields, GenericValue, ObjectTable, TagTable } from './Generic';
 import { Section, SubSection } from './Section';
 import './sequence.css';
+import { isObject, objects, str, type Obj } from './json';
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObject) : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const isTagList = (v: unknown): v is { key?: unknown; value?: unknown }[] => Array.isArray(v) && v.length > 0 && v.every(isObject);
 
 function Tags({ value, caption }: { value: unknown; caption: string }) {
@@ -34,37 +31,9 @@ function Rows({ label, value, name, columns }: { label: string; value: unknown; 
       </KeyValue>
     );
   }
-  const known = columns.map(([k]) => k);
   return (
     <KeyValue label={label}>
-      <table className="detail-table">
-        <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            {columns.map(([k, l]) => (
-              <th key={k} scope="col">
-                {l}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {columns.map(([k], c) => (
-                <td key={k}>
-                  {isObject(row[k]) || Array.isArray(row[k]) ? <GenericValue value={row[k]} name={k} /> : <Value value={row[k] ?? null} name={k} mono />}
-                  {c === 0 && Object.keys(row).some((x) => !known.includes(x) && row[x] !== undefined) && (
-                    <KeyValueList className="kv-nested">
-                      <GenericFields value={row} skip={known} />
-                    </KeyValueList>
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ObjectTable rows={rows} columns={columns.map(([k, l]) => [k, l, true])} caption={label} />
     </KeyValue>
   );
 }

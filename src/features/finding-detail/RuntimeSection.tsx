@@ -10,10 +10,8 @@ import { GenericFields, GenericValue } from './Generic';
 import { humanize } from './format';
 import { Section, SubSection } from './Section';
 import './sequence.css';
+import { isObject, str, type Obj } from './json';
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 const PROCESS_FIELDS: [key: string, label: string, opts?: { mono?: boolean; copy?: boolean }][] = [
   ['name', 'Name', { mono: true }],
