@@ -1,12 +1,12 @@
 /**
  * A small map of one remote IP's location. Loaded lazily (Leaflet is its own chunk). Offline by
- * design: no tiles, so no request to any other host — the whole world as a 30° graticule (the
- * equator and prime meridian stronger) with a vector marker on the point. The attack map's world
- * outline would fit here once it is shared outside that feature.
+ * design: no tiles, so no request to any other host — the bundled world outline over a 30°
+ * graticule (the equator and prime meridian stronger) with a vector marker on the point.
  */
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
+import { drawWorldOutline } from '../../lib/world';
 
 export default function PointMap({ lat, lon, label }: { lat: number; lon: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -35,10 +35,12 @@ export default function PointMap({ lat, lon, label }: { lat: number; lon: number
     for (let x = -180; x <= 180; x += 30) {
       L.polyline([[-85, x], [85, x]], { className: x === 0 ? 'point-map-axis' : 'point-map-grid', weight: 1, interactive: false }).addTo(map);
     }
+    const undraw = drawWorldOutline(map, { className: 'point-map-land', weight: 0.6 }, 'point-map');
     map.fitBounds([[-70, -180], [80, 180]]);
     L.circleMarker([lat, lon], { radius: 12, className: 'point-map-halo', weight: 1, fillOpacity: 0.18, interactive: false }).addTo(map);
     L.circleMarker([lat, lon], { radius: 5, className: 'point-map-dot', weight: 2, fillOpacity: 1, interactive: false }).addTo(map);
     return () => {
+      undraw();
       map.remove();
     };
   }, [lat, lon]);

@@ -8,7 +8,7 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect } from 'react';
 import { CircleMarker, MapContainer, Popup, useMap } from 'react-leaflet';
-import { loadWorld } from '../../lib/world';
+import { drawWorldOutline } from '../../lib/world';
 
 export interface EndpointPoint {
   key: string;
@@ -23,23 +23,7 @@ export interface EndpointPoint {
 
 function WorldOutline() {
   const map = useMap();
-  useEffect(() => {
-    let layer: L.GeoJSON | undefined;
-    let cancelled = false;
-    loadWorld().then(
-      (countries) => {
-        if (cancelled) return;
-        layer = L.geoJSON(countries, { interactive: false, style: () => ({ className: 'seq-map-land', weight: 0.6, fillOpacity: 1 }) }).addTo(map);
-        layer.bringToBack();
-        map.getContainer().classList.add('seq-map-ready');
-      },
-      () => map.getContainer().classList.add('seq-map-failed'),
-    );
-    return () => {
-      cancelled = true;
-      layer?.remove();
-    };
-  }, [map]);
+  useEffect(() => drawWorldOutline(map, { className: 'seq-map-land', weight: 0.6 }, 'seq-map'), [map]);
   return null;
 }
 
