@@ -9,7 +9,7 @@ import { SORT_ATTRIBUTE_NAMES, invalidInput, sortFindings, type Finding, type Fi
 import type { GuardDutyBackend } from '../../src/guardduty/operations';
 import { findingsOf } from './dataset';
 import { REFERENCE_NOW } from './dataset/time';
-import { DETECTOR_IDS, describeDetector } from './detectors';
+import { DEMO_DEFAULT_REGION, describeDetector, detectorIdsIn, requireDetector } from './detectors';
 import { jsonCopy } from './json';
 import { paginate } from './paging';
 import { WORK_BUDGET, WorkMeter, compileCriteria } from './query';
@@ -23,6 +23,11 @@ export interface EmulatorOptions {
    * newest findings are minutes old. The spec's sample finding keeps its 2018 timestamps.
    */
   now?: number;
+  /**
+   * The region this emulator answers for (default us-east-1, which holds DEMO and SCALE): its
+   * ListDetectors lists that region's detectors, and a detector of another region is unknown here.
+   */
+  region?: string;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -52,6 +57,8 @@ function sortOf(criteria: SortCriteria | undefined): Sort | undefined {
 
 export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend {
   const now = options.now ?? REFERENCE_NOW;
+  const region = options.region ?? DEMO_DEFAULT_REGION;
+  const detectorIds = detectorIdsIn(region);
   const results = new Map<string, readonly Finding[]>();
   const indexes = new Map<string, { sorted: readonly Finding[]; byId: ReadonlyMap<string, Finding> }>();
 
@@ -59,6 +66,7 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
   function detector(detectorId: string) {
     let index = indexes.get(detectorId);
     if (!index) {
+      requireDetector(detectorId, region);
       const findings = findingsOf(detectorId, now);
       index = { sorted: [...findings].sort(byId), byId: new Map(findings.map((f) => [f.id, f])) };
       indexes.set(detectorId, index);
@@ -109,12 +117,12 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
 
   return {
     listDetectors(request) {
-      const page = paginate(DETECTOR_IDS, request.maxResults ?? DEFAULT_PAGE_SIZE, request.nextToken, 'ListDetectors');
+      const page = paginate(detectorIds, request.maxResults ?? DEFAULT_PAGE_SIZE, request.nextToken, 'ListDetectors');
       return { detectorIds: page.items, nextToken: page.nextToken };
     },
 
     getDetector(detectorId) {
-      return describeDetector(detectorId, now);
+      return describeDetector(detectorId, now, region);
     },
 
     listFindings(detectorId, request) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/guardduty';
 import { SANE_TIMESTAMPS, checkShape, type ModelIssue } from '../../src/guardduty/model';
 import { legacyShapeAt, LEGACY_SHAPES, type LegacyShape } from './dataset/legacy-shapes';
-import { DETECTOR_IDS, findingsOf } from './index';
+import { ALL_DETECTOR_IDS as DETECTOR_IDS, findingsOf } from './index';
 import { jsonCopy } from './json';
 
 const MAX_ISSUES_PER_FINDING = 200;

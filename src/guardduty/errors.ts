@@ -9,7 +9,11 @@ export type ErrorName =
   | 'NoSuchEntityException'
   | 'InternalException'
   | 'UnsupportedOperationException'
-  | 'AccessDeniedException';
+  | 'AccessDeniedException'
+  /** What AWS answers in an opt-in region the account has not enabled (the demo's ap-east-1 too). */
+  | 'UnrecognizedClientException'
+  /** Throttling; the demo answers it only through a test wrapper. */
+  | 'ThrottlingException';
 
 /** The header value AWS clients map to an exception class. */
 const HEADER_TYPE: Record<ErrorName, string> = {
@@ -18,6 +22,8 @@ const HEADER_TYPE: Record<ErrorName, string> = {
   InternalException: 'InternalServerErrorException',
   UnsupportedOperationException: 'UnsupportedOperationException',
   AccessDeniedException: 'AccessDeniedException',
+  UnrecognizedClientException: 'UnrecognizedClientException',
+  ThrottlingException: 'ThrottlingException',
 };
 
 export interface WireError {
@@ -54,6 +60,9 @@ export const noSuchEntity = (message: string) => new ApiError('NoSuchEntityExcep
 export const internalError = (message = 'Internal server error.') => new ApiError('InternalException', message, 500);
 export const unsupportedOperation = (message: string, status: 404 | 405) =>
   new ApiError('UnsupportedOperationException', message, status);
+export const unrecognizedClient = (message = 'The security token included in the request is invalid.') =>
+  new ApiError('UnrecognizedClientException', message, 403);
+export const throttling = (message = 'Rate exceeded.') => new ApiError('ThrottlingException', message, 429);
 export const accessDenied = (message: string, status: 401 | 403) => new ApiError('AccessDeniedException', message, status);
 
 /**

@@ -21,7 +21,11 @@ export interface Region {
   readonly name: string;
   /** Public address prefixes EC2 hands out in the region (first two octets). */
   readonly publicPrefixes: readonly (readonly [number, number])[];
+  /** A second, third, … site (VPC) of one region: keeps names that must be unique (buckets) apart. */
+  readonly site?: number;
 }
+
+export const regionNamed = (name: string): Region => REGIONS.find((r) => r.name === name) ?? { name, publicPrefixes: [[3, 0]] };
 
 export const REGIONS: readonly Region[] = [
   { name: 'us-east-1', publicPrefixes: [[3, 91], [54, 160], [44, 201]] },

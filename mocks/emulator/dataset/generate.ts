@@ -326,7 +326,7 @@ export function createFindingFactory({ rng, now, detectorId, fleet }: FindingFac
 }
 
 /** `count` findings: every finding type once first (so even small datasets cover them all), then by weight. */
-export function generateFindings(rng: Random, build: FindingFactory, count: number): Finding[] {
-  const pickType = rng.weighted(FINDING_TYPES, (t) => t.weight);
-  return Array.from({ length: count }, (_, i) => build(i < FINDING_TYPES.length ? FINDING_TYPES[i] : pickType()));
+export function generateFindings(rng: Random, build: FindingFactory, count: number, types: readonly FindingType[] = FINDING_TYPES): Finding[] {
+  const pickType = rng.weighted(types, (t) => t.weight);
+  return Array.from({ length: count }, (_, i) => build(i < types.length ? types[i] : pickType()));
 }

@@ -142,7 +142,8 @@ export function instanceRolePrincipal(rng: Random, instance: InstanceDetails): A
 const blockPublicAccess = (on: boolean) => ({ blockPublicAcls: on, ignorePublicAcls: on, blockPublicPolicy: on, restrictPublicBuckets: on });
 
 function bucket(rng: Random, now: number, placement: Placement): Record<string, unknown> {
-  const name = `${placement.account.alias}-${rng.pick(BUCKET_PURPOSES)}-${placement.region.name}`;
+  const site = placement.region.site ? `-${placement.region.site + 1}` : '';
+  const name = `${placement.account.alias}-${rng.pick(BUCKET_PURPOSES)}-${placement.region.name}${site}`;
   const blocked = rng.chance(0.7);
   const kms = rng.chance(0.5);
   return {
@@ -214,10 +215,14 @@ function database(rng: Random, placement: Placement): Record<string, unknown> {
 /**
  * A fleet of about `size` instances and proportionally fewer of everything else. Placements are
  * drawn from the accounts and regions, so every account and region appears in a large enough fleet.
+ * With a `home` region (a regional detector: GuardDuty findings stay in their region) every
+ * placement is in that region, as one site per former region (same draws from the PRNG, so a
+ * detector's findings keep their ids, types, severities and times whatever its home).
  */
-export function createFleet(rng: Random, now: number, size: number): Fleet {
+export function createFleet(rng: Random, now: number, size: number, home?: Region): Fleet {
   const placements: Placement[] = [];
-  for (const account of ACCOUNTS) for (const region of REGIONS) placements.push({ account, region });
+  const regions: readonly Region[] = home ? REGIONS.map((_, site) => ({ name: home.name, publicPrefixes: home.publicPrefixes, site })) : REGIONS;
+  for (const account of ACCOUNTS) for (const region of regions) placements.push({ account, region });
   const networks = new Map<Placement, Network>(
     placements.map((p) => [
       p,
