@@ -9,10 +9,12 @@ import {
   type GetDetectorResponse,
   type GetFindingsStatisticsRequest,
   type GetFindingsStatisticsResponse,
+  type FindingStatistics,
   type ListDetectorsResponse,
   type ListFindingsResponse,
   type SortCriteria,
 } from '../guardduty';
+import type { DetectorRef } from './scope';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -52,7 +54,14 @@ async function request<T>(path: string, init: { method?: 'GET' | 'POST'; body?: 
   }
 }
 
-const detectorPath = (detectorId: string) => `/api/detector/${encodeURIComponent(detectorId)}`;
+/** The GuardDuty API of a region: `/api` is the server's default region, `/api/regions/{region}` any other. */
+const regionBase = (region: string | undefined) => (region ? `/api/regions/${encodeURIComponent(region)}` : '/api');
+
+/** A detector's path; a bare id is a detector of the server's default region (the links of before regions). */
+const detectorPath = (detector: DetectorRef | string) => {
+  const ref = typeof detector === 'string' ? { detectorId: detector } : detector;
+  return `${regionBase(ref.region)}/detector/${encodeURIComponent(ref.detectorId)}`;
+};
 
 export interface Health {
   status: string;
@@ -65,9 +74,9 @@ export interface Health {
 
 export const fetchHealth = (signal?: AbortSignal) => request<Health>('/healthz', { signal });
 
-export const listDetectors = (signal?: AbortSignal) => request<ListDetectorsResponse>('/api/detector?maxResults=50', { signal });
+export const listDetectors = (region?: string, signal?: AbortSignal) => request<ListDetectorsResponse>(`${regionBase(region)}/detector?maxResults=50`, { signal });
 
-export const getDetector = (detectorId: string, signal?: AbortSignal) => request<GetDetectorResponse>(detectorPath(detectorId), { signal });
+export const getDetector = (detector: DetectorRef | string, signal?: AbortSignal) => request<GetDetectorResponse>(detectorPath(detector), { signal });
 
 export interface ListFindingsInput {
   findingCriteria?: FindingCriteria;
@@ -76,16 +85,22 @@ export interface ListFindingsInput {
   nextToken?: string;
 }
 
-export const listFindings = (detectorId: string, body: ListFindingsInput, signal?: AbortSignal) =>
+export const listFindings = (detectorId: DetectorRef | string, body: ListFindingsInput, signal?: AbortSignal) =>
   request<ListFindingsResponse>(`${detectorPath(detectorId)}/findings`, { method: 'POST', body, signal });
 
-export const getFindings = (detectorId: string, findingIds: string[], signal?: AbortSignal) =>
+export const getFindings = (detectorId: DetectorRef | string, findingIds: string[], signal?: AbortSignal) =>
   request<{ findings: Finding[] }>(`${detectorPath(detectorId)}/findings/get`, { method: 'POST', body: { findingIds }, signal });
 
-export const getFindingsStatistics = (detectorId: string, findingCriteria: FindingCriteria | undefined, signal?: AbortSignal) =>
+/** GetFindingsStatistics' body for severity counts (the deprecated COUNT_BY_SEVERITY form, still answered). */
+export const severityStatisticsBody = (findingCriteria: FindingCriteria | undefined) => ({
+  findingStatisticTypes: ['COUNT_BY_SEVERITY'],
+  ...(findingCriteria ? { findingCriteria } : {}),
+});
+
+export const getFindingsStatistics = (detectorId: DetectorRef | string, findingCriteria: FindingCriteria | undefined, signal?: AbortSignal) =>
   request<GetFindingsStatisticsResponse>(`${detectorPath(detectorId)}/findings/statistics`, {
     method: 'POST',
-    body: { findingStatisticTypes: ['COUNT_BY_SEVERITY'], ...(findingCriteria ? { findingCriteria } : {}) },
+    body: severityStatisticsBody(findingCriteria),
     signal,
   });
 
@@ -101,14 +116,60 @@ export interface GroupedStatisticsInput {
   maxResults?: number;
 }
 
-export const getGroupedFindingsStatistics = (detectorId: string, input: GroupedStatisticsInput, signal?: AbortSignal) =>
-  request<GetFindingsStatisticsResponse>(`${detectorPath(detectorId)}/findings/statistics`, {
-    method: 'POST',
-    body: {
-      groupBy: input.groupBy,
-      ...(input.findingCriteria ? { findingCriteria: input.findingCriteria } : {}),
-      ...(input.orderBy ? { orderBy: input.orderBy } : {}),
-      ...(input.maxResults !== undefined ? { maxResults: input.maxResults } : {}),
-    },
-    signal,
-  });
+/** GetFindingsStatistics' body for one grouping. */
+export const groupedStatisticsBody = (input: GroupedStatisticsInput) => ({
+  groupBy: input.groupBy,
+  ...(input.findingCriteria ? { findingCriteria: input.findingCriteria } : {}),
+  ...(input.orderBy ? { orderBy: input.orderBy } : {}),
+  ...(input.maxResults !== undefined ? { maxResults: input.maxResults } : {}),
+});
+
+export const getGroupedFindingsStatistics = (detectorId: DetectorRef | string, input: GroupedStatisticsInput, signal?: AbortSignal) =>
+  request<GetFindingsStatisticsResponse>(`${detectorPath(detectorId)}/findings/statistics`, { method: 'POST', body: groupedStatisticsBody(input), signal });
+
+// ---- Regions (the server's extension of GuardDuty's API) ----
+
+/** A region's state: `ok` answers; the others say why it does not (each shown to the analyst as it is). */
+export type RegionStatus = 'ok' | 'throttled' | 'error' | 'not-enabled' | 'no-detector';
+
+export interface RegionInfo {
+  region: string;
+  detectorId?: string;
+  status: RegionStatus;
+  message?: string;
+}
+
+/** GET /api/regions: every region the server covers, the default region first, then alphabetical. */
+export interface RegionsResponse {
+  defaultRegion: string;
+  regions: RegionInfo[];
+}
+
+export const listRegions = (signal?: AbortSignal) => request<RegionsResponse>('/api/regions', { signal });
+
+/** How one region answered one all-regions request. */
+export interface RegionResult extends RegionInfo {
+  latencyMs?: number;
+}
+
+/** POST /api/all-regions/findings: one merged page of full findings, in the request's sort order. */
+export interface AllRegionsFindingsResponse {
+  findings: Finding[];
+  /** "" at the end. */
+  nextToken: string;
+  regions: RegionResult[];
+}
+
+export interface AllRegionsStatisticsResponse extends GetFindingsStatisticsResponse {
+  /** Each region's own statistics beside its status (the top-level ones are their sum). */
+  regions: (RegionResult & { findingStatistics?: FindingStatistics })[];
+}
+
+/** `regions` narrows the fan-out; without it the server asks every region that answers. */
+export type AllRegionsInput<T> = T & { regions?: string[] };
+
+export const listAllRegionsFindings = (body: AllRegionsInput<ListFindingsInput>, signal?: AbortSignal) =>
+  request<AllRegionsFindingsResponse>('/api/all-regions/findings', { method: 'POST', body, signal });
+
+export const getAllRegionsStatistics = (body: AllRegionsInput<ReturnType<typeof severityStatisticsBody> | ReturnType<typeof groupedStatisticsBody>>, signal?: AbortSignal) =>
+  request<AllRegionsStatisticsResponse>('/api/all-regions/findings/statistics', { method: 'POST', body, signal });

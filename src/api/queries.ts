@@ -4,41 +4,56 @@
  * per finding.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import type { Finding, FindingCriteria, ListFindingsResponse } from '../guardduty';
+import type { Finding, FindingCriteria, GetFindingsStatisticsResponse } from '../guardduty';
 import type { SortState } from '../app/url-state';
 import {
   fetchHealth,
+  getAllRegionsStatistics,
   getDetector,
   getFindings,
   getFindingsStatistics,
   getGroupedFindingsStatistics,
+  groupedStatisticsBody,
+  listAllRegionsFindings,
   listDetectors,
   listFindings,
+  listRegions,
+  severityStatisticsBody,
+  type AllRegionsStatisticsResponse,
   type GroupedStatisticsInput,
+  type RegionResult,
 } from './client';
+import { scopeKey, type DetectorRef, type Scope } from './scope';
 
 export const PAGE_SIZE = 50;
 
 export const queryKeys = {
   health: ['health'] as const,
-  detectors: ['detectors'] as const,
-  detector: (detectorId: string) => ['detectors', detectorId] as const,
-  findingsRoot: (detectorId: string) => ['findings', detectorId] as const,
-  findings: (detectorId: string, criteria: FindingCriteria, sort: SortState) => ['findings', detectorId, 'list', { criteria, sort }] as const,
-  finding: (detectorId: string, findingId: string) => ['findings', detectorId, 'one', findingId] as const,
-  statistics: (detectorId: string, criteria: FindingCriteria) => ['findings', detectorId, 'statistics', criteria] as const,
-  /** Every grouped statistics query of a detector (the overview's panels). */
-  groupedStatisticsRoot: (detectorId: string) => ['findings', detectorId, 'statistics', 'grouped'] as const,
-  groupedStatistics: (detectorId: string, input: GroupedStatisticsInput) => ['findings', detectorId, 'statistics', 'grouped', input] as const,
+  regions: ['regions'] as const,
+  detectors: (region?: string) => ['detectors', region ?? 'default'] as const,
+  detector: (ref: DetectorRef) => ['detectors', ref.region ?? 'default', ref.detectorId] as const,
+  /** Everything read from a scope's findings: Refresh invalidates it. */
+  findingsRoot: (scope: Scope) => ['findings', scopeKey(scope)] as const,
+  findingsLists: () => ['findings'] as const,
+  findings: (scope: Scope, criteria: FindingCriteria, sort: SortState) => ['findings', scopeKey(scope), 'list', { criteria, sort }] as const,
+  finding: (ref: DetectorRef, findingId: string) => ['findings', scopeKey({ kind: 'detector', ...ref }), 'one', findingId] as const,
+  statistics: (scope: Scope, criteria: FindingCriteria) => ['findings', scopeKey(scope), 'statistics', criteria] as const,
+  /** Every grouped statistics query of a scope (the overview's panels). */
+  groupedStatisticsRoot: (scope: Scope) => ['findings', scopeKey(scope), 'statistics', 'grouped'] as const,
+  groupedStatistics: (scope: Scope, input: GroupedStatisticsInput) => ['findings', scopeKey(scope), 'statistics', 'grouped', input] as const,
 };
 
 export const healthQuery = () => queryOptions({ queryKey: queryKeys.health, queryFn: ({ signal }) => fetchHealth(signal), staleTime: Infinity });
 
-export const detectorsQuery = () =>
-  queryOptions({ queryKey: queryKeys.detectors, queryFn: ({ signal }) => listDetectors(signal), staleTime: 5 * 60_000 });
+/** The regions the server covers, each with its detector and status (the server caches discovery for minutes). */
+export const regionsQuery = () => queryOptions({ queryKey: queryKeys.regions, queryFn: ({ signal }) => listRegions(signal), staleTime: 5 * 60_000 });
 
-export const detectorQuery = (detectorId: string) =>
-  queryOptions({ queryKey: queryKeys.detector(detectorId), queryFn: ({ signal }) => getDetector(detectorId, signal), staleTime: 5 * 60_000 });
+/** ListDetectors of a region (undefined: the server's default region). */
+export const detectorsQuery = (region?: string) =>
+  queryOptions({ queryKey: queryKeys.detectors(region), queryFn: ({ signal }) => listDetectors(region, signal), staleTime: 5 * 60_000 });
+
+export const detectorQuery = (ref: DetectorRef) =>
+  queryOptions({ queryKey: queryKeys.detector(ref), queryFn: ({ signal }) => getDetector(ref, signal), staleTime: 5 * 60_000 });
 
 /** One page of the findings list: ids in ListFindings order, the findings in that order. */
 export interface FindingsPage {
@@ -47,6 +62,8 @@ export interface FindingsPage {
   /** Ids ListFindings named that GetFindings no longer returned (deleted or archived away meanwhile). */
   missingIds: string[];
   nextToken?: string;
+  /** All regions: how each region answered this page (ok, throttled, error, not enabled, no detector). */
+  regions?: RegionResult[];
 }
 
 /** The ListFindings body of a findings list page (the view's criteria and sort). */
@@ -66,24 +83,57 @@ export function assembleFindingsPage(ids: string[], findings: Finding[], nextTok
   };
 }
 
-/** Fetches one page: ListFindings gives the order, GetFindings the bodies, in ListFindings' order. */
+/**
+ * A list's two steps, per scope: the ordered ids of a page, then the findings of up to 50 ids.
+ * One detector: ListFindings, then GetFindings. All regions: one merged request answers both
+ * (the server fans out); its findings wait in `bodies` for the second step, which costs nothing.
+ */
+export function listFetchers(scope: Scope, criteria: FindingCriteria, sort: SortState) {
+  if (scope.kind === 'detector') {
+    return {
+      list: async (nextToken: string | undefined, maxResults: number, signal?: AbortSignal) => {
+        const res = await listFindings(scope, listFindingsBody(criteria, sort, nextToken, maxResults), signal);
+        return { findingIds: res.findingIds ?? [], nextToken: res.nextToken, regions: undefined as RegionResult[] | undefined };
+      },
+      get: (ids: string[], signal?: AbortSignal) => getFindings(scope, ids, signal),
+    };
+  }
+  const bodies = new Map<string, Finding>();
+  return {
+    list: async (nextToken: string | undefined, maxResults: number, signal?: AbortSignal) => {
+      const res = await listAllRegionsFindings(listFindingsBody(criteria, sort, nextToken, maxResults), signal);
+      const findings = res.findings ?? [];
+      for (const f of findings) bodies.set(f.id, f);
+      return { findingIds: findings.map((f) => f.id), nextToken: res.nextToken, regions: res.regions as RegionResult[] | undefined };
+    },
+    get: async (ids: string[]) => {
+      const findings = ids.map((id) => bodies.get(id)).filter((f): f is Finding => f !== undefined);
+      for (const id of ids) bodies.delete(id);
+      return { findings };
+    },
+  };
+}
+
+/** Fetches one page of a scope's list, in the list's order (see listFetchers). */
 export async function fetchFindingsPage(
-  detectorId: string,
+  scope: Scope,
   criteria: FindingCriteria,
   sort: SortState,
   nextToken: string | undefined,
   signal?: AbortSignal,
 ): Promise<FindingsPage> {
-  const list: ListFindingsResponse = await listFindings(detectorId, listFindingsBody(criteria, sort, nextToken), signal);
-  const ids = list.findingIds ?? [];
-  const { findings } = ids.length > 0 ? await getFindings(detectorId, ids, signal) : { findings: [] as Finding[] };
-  return assembleFindingsPage(ids, findings, list.nextToken);
+  const fetchers = listFetchers(scope, criteria, sort);
+  const list = await fetchers.list(nextToken, PAGE_SIZE, signal);
+  const ids = list.findingIds;
+  const { findings } = ids.length > 0 ? await fetchers.get(ids, signal) : { findings: [] as Finding[] };
+  const page = assembleFindingsPage(ids, findings, list.nextToken);
+  return list.regions ? { ...page, regions: list.regions } : page;
 }
 
-export const findingsQuery = (detectorId: string, criteria: FindingCriteria, sort: SortState) =>
+export const findingsQuery = (scope: Scope, criteria: FindingCriteria, sort: SortState) =>
   infiniteQueryOptions({
-    queryKey: queryKeys.findings(detectorId, criteria, sort),
-    queryFn: ({ pageParam, signal }) => fetchFindingsPage(detectorId, criteria, sort, pageParam, signal),
+    queryKey: queryKeys.findings(scope, criteria, sort),
+    queryFn: ({ pageParam, signal }) => fetchFindingsPage(scope, criteria, sort, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextToken,
     // Never stale on its own: an infinite list refetches every loaded page when stale (400 sequential
@@ -91,44 +141,60 @@ export const findingsQuery = (detectorId: string, criteria: FindingCriteria, sor
     staleTime: Infinity,
   });
 
-export const statisticsQuery = (detectorId: string, criteria: FindingCriteria) =>
+/** GetFindingsStatistics of a scope; all regions: summed by the server, each region's own in `regions`. */
+export type StatisticsAnswer = GetFindingsStatisticsResponse & { regions?: AllRegionsStatisticsResponse['regions'] };
+
+export const statisticsQuery = (scope: Scope, criteria: FindingCriteria) =>
   queryOptions({
-    queryKey: queryKeys.statistics(detectorId, criteria),
-    queryFn: ({ signal }) => getFindingsStatistics(detectorId, criteria, signal),
+    queryKey: queryKeys.statistics(scope, criteria),
+    queryFn: ({ signal }): Promise<StatisticsAnswer> =>
+      scope.kind === 'all' ? getAllRegionsStatistics(severityStatisticsBody(criteria), signal) : getFindingsStatistics(scope, criteria, signal),
     // Refreshed with the list it counts (Refresh invalidates both), so "N of M" stays consistent.
     staleTime: Infinity,
   });
 
 /** One GetFindingsStatistics `groupBy` query (ACCOUNT, DATE, FINDING_TYPE, RESOURCE or SEVERITY). */
-export const groupedStatisticsQuery = (detectorId: string, input: GroupedStatisticsInput) =>
+export const groupedStatisticsQuery = (scope: Scope, input: GroupedStatisticsInput) =>
   queryOptions({
-    queryKey: queryKeys.groupedStatistics(detectorId, input),
-    queryFn: ({ signal }) => getGroupedFindingsStatistics(detectorId, input, signal),
-    // Like the table's counts: refreshed when the analyst asks (Refresh invalidates the detector's findings).
+    queryKey: queryKeys.groupedStatistics(scope, input),
+    queryFn: ({ signal }): Promise<StatisticsAnswer> =>
+      scope.kind === 'all' ? getAllRegionsStatistics(groupedStatisticsBody(input), signal) : getGroupedFindingsStatistics(scope, input, signal),
+    // Like the table's counts: refreshed when the analyst asks (Refresh invalidates the scope's findings).
     staleTime: Infinity,
   });
 
-/** A finding already loaded by any findings list in the cache, so opening it costs no request. */
-export function findLoadedFinding(client: QueryClient, detectorId: string, findingId: string): Finding | undefined {
-  const lists = client.getQueriesData<InfiniteData<FindingsPage>>({ queryKey: [...queryKeys.findingsRoot(detectorId), 'list'] });
-  for (const [, data] of lists) {
+/** The first page's ids of a scope's list (the new-findings poll). */
+export async function firstPageIds(scope: Scope, criteria: FindingCriteria, sort: SortState, signal?: AbortSignal): Promise<string[]> {
+  return (await listFetchers(scope, criteria, sort).list(undefined, PAGE_SIZE, signal)).findingIds;
+}
+
+/**
+ * A finding already loaded by any findings list in the cache (its detector's or all regions'), so
+ * opening it costs no request. Matched by id and, where the ref names one, region.
+ */
+export function findLoadedFinding(client: QueryClient, ref: DetectorRef, findingId: string): Finding | undefined {
+  const lists = client.getQueriesData<InfiniteData<FindingsPage>>({ queryKey: queryKeys.findingsLists() });
+  for (const [key, data] of lists) {
+    if (key[2] !== 'list') continue;
     for (const page of data?.pages ?? []) {
-      const hit = page.findings.find((f) => f.id === findingId);
+      const hit = page.findings.find(
+        (f) => f.id === findingId && (!ref.region || f.region === ref.region) && (f.service?.detectorId ?? ref.detectorId) === ref.detectorId,
+      );
       if (hit) return hit;
     }
   }
   return undefined;
 }
 
-export const findingQuery = (client: QueryClient, detectorId: string, findingId: string) =>
+export const findingQuery = (client: QueryClient, ref: DetectorRef, findingId: string) =>
   queryOptions({
-    queryKey: queryKeys.finding(detectorId, findingId),
+    queryKey: queryKeys.finding(ref, findingId),
     queryFn: async ({ signal }) => {
-      const { findings } = await getFindings(detectorId, [findingId], signal);
+      const { findings } = await getFindings(ref, [findingId], signal);
       // GetFindings leaves unknown ids out: null means "no such finding", which the UI says plainly.
       return findings.find((f) => f.id === findingId) ?? null;
     },
-    initialData: () => findLoadedFinding(client, detectorId, findingId),
+    initialData: () => findLoadedFinding(client, ref, findingId),
     staleTime: 60_000,
   });
 

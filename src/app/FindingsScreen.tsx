@@ -3,7 +3,8 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { FindingsTable } from '../features/findings-table/FindingsTable';
 import { SeveritySummary } from '../features/summary/SeveritySummary';
 import { rememberMapChoice, useMapBesideTableDefault } from './map-default';
-import { useDetectorId } from './useDetector';
+import { RegionUnavailable } from './RegionUnavailable';
+import { useScope } from './scope';
 import { useViewState } from './url-state';
 
 // Leaflet and the basemap load only when the analyst opens the map.
@@ -11,22 +12,17 @@ const AttackMapPanel = lazy(() => import('../features/attack-map/AttackMapPanel'
 
 /** The findings screen: composes the features, which share the URL state and the query cache. */
 export function FindingsScreen() {
-  const { detectorId, detectors } = useDetectorId();
+  const { scope, regions, unavailable } = useScope();
   const { state, update } = useViewState();
   const mapOpen = state.map.open;
   useMapBesideTableDefault();
   return (
     <main id="main" className={`page findings-page${mapOpen ? ' with-map' : ''}`}>
       <h1 className="visually-hidden">Findings</h1>
-      {detectors.isError && <ErrorBanner error={detectors.error} context="Could not list detectors" onRetry={() => detectors.refetch()} />}
-      {detectors.data && detectors.data.detectorIds.length === 0 && (
-        <div className="empty-state">
-          <h2>No GuardDuty detector in this region</h2>
-          <p>Enable GuardDuty in the account and region the server is configured for, then reload.</p>
-        </div>
-      )}
+      {regions.isError && !scope && <ErrorBanner error={regions.error} context="Could not list the regions" onRetry={() => regions.refetch()} />}
+      {unavailable && <RegionUnavailable info={unavailable} />}
       <div className="findings-top">
-        {detectorId && <SeveritySummary detectorId={detectorId} />}
+        {scope && <SeveritySummary scope={scope} />}
         <div className="view-switch">
           <button
             type="button"
@@ -41,15 +37,15 @@ export function FindingsScreen() {
           </button>
         </div>
       </div>
-      {detectorId && (
+      {scope && (
         <div className="findings-layout">
           <section className="findings-pane" aria-label="Findings">
-            <FindingsTable detectorId={detectorId} />
+            <FindingsTable scope={scope} />
           </section>
           {mapOpen && (
             <section className="map-pane" aria-label="Attack map">
               <Suspense fallback={<p className="loading-line">Loading map…</p>}>
-                <AttackMapPanel detectorId={detectorId} />
+                <AttackMapPanel scope={scope} />
               </Suspense>
             </section>
           )}

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { healthQuery } from '../api/queries';
+import { detectorsQuery, healthQuery } from '../api/queries';
 import { useThemePreference, type Theme } from '../lib/preferences';
 import { DemoExplainer } from './DemoExplainer';
 import { HelpOverlay } from './HelpOverlay';
+import { REGION_STATUS_TEXT } from './RegionStatus';
 import { navigate, OVERVIEW_PATH } from './router';
-import { useDetectorId } from './useDetector';
+import { ALL, useScope } from './scope';
 import { useViewState } from './url-state';
 import { ViewTabs } from './ViewTabs';
 
@@ -26,24 +27,77 @@ function SourceBadge() {
   );
 }
 
-function DetectorPicker() {
-  const { detectorId, detectors } = useDetectorId();
+/** Where a new region or detector opens: the overview stays the overview, anything else is the findings table. */
+const listPath = () => (window.location.pathname === OVERVIEW_PATH ? OVERVIEW_PATH : '/');
+
+/**
+ * All regions, or one region: a native select (keyboard and screen readers for free), each region
+ * with its status; regions without a detector to read are listed but cannot be chosen.
+ */
+function RegionPicker() {
+  const { selection, regions } = useScope();
   const { update } = useViewState();
+  const list = regions.data?.regions ?? [];
+  const known = list.some((r) => r.region === selection);
+  const choose = (value: string) => {
+    const info = list.find((r) => r.region === value);
+    // A new scope starts a fresh view (filters and sort stay: they apply to every region).
+    update(
+      (s) => ({
+        ...s,
+        region: value,
+        detectorId: value === ALL ? undefined : info?.detectorId,
+        finding: undefined,
+        selected: undefined,
+        map: { ...s.map, ip: undefined },
+      }),
+      { pathname: listPath() },
+    );
+  };
+  return (
+    <label className="region-picker">
+      <span className="picker-label">Region</span>
+      <select value={selection} onChange={(e) => choose(e.target.value)} aria-describedby={regions.isError ? 'region-picker-error' : undefined}>
+        <option value={ALL}>All regions{list.length > 0 ? ` (${list.filter((r) => r.status === 'ok').length} with a detector)` : ''}</option>
+        {list.map((r) => (
+          <option key={r.region} value={r.region} disabled={r.status === 'not-enabled' || r.status === 'no-detector'}>
+            {r.region}
+            {r.region === regions.data?.defaultRegion ? ' (default)' : ''}
+            {r.status !== 'ok' ? ` — ${REGION_STATUS_TEXT[r.status]}` : ''}
+          </option>
+        ))}
+        {selection && selection !== ALL && !known && <option value={selection}>{regions.isPending ? `${selection} (loading…)` : selection}</option>}
+        {!selection && <option value="">{regions.isPending ? 'Loading…' : 'Default region'}</option>}
+      </select>
+      {regions.isError && (
+        <span id="region-picker-error" className="visually-hidden">
+          Could not list the regions: {regions.error.message}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** One region's detectors (GuardDuty has one per region; the demo's default region has a second, for scale). */
+function DetectorPicker() {
+  const { scope } = useScope();
+  const { update } = useViewState();
+  const ref = scope?.kind === 'detector' ? scope : undefined;
+  const detectors = useQuery({ ...detectorsQuery(ref?.region), enabled: !!ref });
+  if (!ref) return null;
   const ids = detectors.data?.detectorIds ?? [];
   return (
     <label className="detector-picker">
       <span className="picker-label">Detector</span>
       <select
-        value={detectorId ?? ''}
+        value={ref.detectorId}
         disabled={ids.length === 0}
         onChange={(e) =>
           // A new detector starts a fresh view on the findings screen (the overview stays the overview).
-          update((s) => ({ ...s, detectorId: e.target.value, selected: undefined, map: { ...s.map, ip: undefined } }), {
-            pathname: window.location.pathname === OVERVIEW_PATH ? OVERVIEW_PATH : '/',
-          })
+          update((s) => ({ ...s, detectorId: e.target.value, finding: undefined, selected: undefined, map: { ...s.map, ip: undefined } }), { pathname: listPath() })
         }
       >
-        {ids.length === 0 && <option value="">{detectors.isPending ? 'Loading…' : 'No detectors'}</option>}
+        {!ids.includes(ref.detectorId) && <option value={ref.detectorId}>{detectors.isPending ? 'Loading…' : ref.detectorId}</option>}
         {ids.map((id) => (
           <option key={id} value={id}>
             {id}
@@ -89,6 +143,7 @@ export function Header() {
         Read-only
       </span>
       <div className="header-spacer" />
+      <RegionPicker />
       <DetectorPicker />
       <DemoExplainer />
       <ThemeToggle />

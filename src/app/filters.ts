@@ -22,7 +22,7 @@ export const LIST_FILTERS: readonly ListFilterField[] = [
   { param: 'type', attribute: 'type', label: 'Finding type' },
   { param: 'resource', attribute: 'resource.resourceType', label: 'Resource type' },
   { param: 'account', attribute: 'accountId', label: 'Account' },
-  { param: 'region', attribute: 'region', label: 'Region' },
+  { param: 'inRegion', attribute: 'region', label: 'Region' },
   { param: 'instance', attribute: 'resource.instanceDetails.instanceId', label: 'Instance ID' },
   { param: 'accessKey', attribute: 'resource.accessKeyDetails.accessKeyId', label: 'Access key ID' },
   // One resource of the other kinds, by the attribute GuardDuty documents for its id (the overview's top resources link here).

@@ -4,10 +4,11 @@
  * place that knows the parameter names.
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { sortAttribute, type FindingCriteria, type SortOrder } from '../guardduty';
+import { sortAttribute, type Finding, type FindingCriteria, type SortOrder } from '../guardduty';
+import { detectorIdFromArn } from '../lib/attack-sequence';
 import { SEVERITY_BANDS, type SeverityBand } from '../lib/severity';
 import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTERS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from './filters';
-import { navigate, useLocation } from './router';
+import { matchPath, navigate, useLocation } from './router';
 
 export interface SortState {
   attribute: string;
@@ -21,7 +22,11 @@ export interface MapView {
 }
 
 export interface ViewState {
+  /** `all`, one region's name, or undefined: all regions, unless `detectorId` names a detector of the default region (links of before regions). */
+  region?: string;
   detectorId?: string;
+  /** On a finding's page in all-regions mode: where the finding lives (the list stays all regions). */
+  finding?: { region: string; detectorId: string };
   sort: SortState;
   filters: Filters;
   /** The finding highlighted in the table and on the map. */
@@ -65,8 +70,12 @@ export function parseViewState(search: URLSearchParams): ViewState {
   const lat = num(search.get('lat'));
   const lng = num(search.get('lng'));
   const zoom = num(search.get('z'));
+  const findingRegion = search.get('findingRegion');
+  const findingDetector = search.get('findingDetector');
   return {
+    region: search.get('region') || undefined,
     detectorId: search.get('detector') || undefined,
+    finding: findingRegion && findingDetector ? { region: findingRegion, detectorId: findingDetector } : undefined,
     sort,
     filters,
     selected: search.get('selected') || undefined,
@@ -78,10 +87,28 @@ export function parseViewState(search: URLSearchParams): ViewState {
   };
 }
 
+/** Whether a view state reads every region (the default for a URL that names neither region nor detector). */
+export const isAllRegions = (state: Pick<ViewState, 'region' | 'detectorId'>) => state.region === 'all' || (!state.region && !state.detectorId);
+
+/**
+ * Where a finding lives, for a link to its page: needed in all-regions mode only (otherwise the
+ * view's region and detector say it). Undefined when the finding does not tell.
+ */
+export function findingLocation(state: ViewState, finding: Finding | undefined): ViewState['finding'] {
+  if (!isAllRegions(state)) return undefined;
+  const detectorId = finding?.service?.detectorId ?? detectorIdFromArn(finding?.arn);
+  return finding?.region && detectorId ? { region: finding.region, detectorId } : undefined;
+}
+
 /** Writes a state to parameters, leaving defaults out so links stay short. */
 export function serializeViewState(state: ViewState): URLSearchParams {
   const p = new URLSearchParams();
+  if (state.region) p.set('region', state.region);
   if (state.detectorId) p.set('detector', state.detectorId);
+  if (state.finding) {
+    p.set('findingRegion', state.finding.region);
+    p.set('findingDetector', state.finding.detectorId);
+  }
   if (state.sort.attribute !== DEFAULT_SORT.attribute || state.sort.order !== DEFAULT_SORT.order) {
     p.set('sort', state.sort.attribute);
     p.set('order', state.sort.order);
@@ -115,7 +142,8 @@ export function serializeViewState(state: ViewState): URLSearchParams {
 }
 
 export function viewHref(pathname: string, state: ViewState): string {
-  const qs = serializeViewState(state).toString();
+  // Where a finding lives matters on its page only.
+  const qs = serializeViewState(matchPath(pathname).screen === 'finding' ? state : { ...state, finding: undefined }).toString();
   return qs ? `${pathname}?${qs}` : pathname;
 }
 

@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { detectorsQuery } from '../api/queries';
-import { useViewState } from './url-state';
+import { useFindingRef, useScope } from './scope';
+import { matchPath, useLocation } from './router';
 
 /**
- * The detector the analyst looks at: the URL's, or the account's first detector (written into the
- * URL, replacing the entry, so the link is complete).
+ * The detector the screen reads: on a finding's page, the finding's; elsewhere the view's (none
+ * in all-regions mode). `detectors` lists the detectors of that detector's region.
  */
 export function useDetectorId() {
-  const { state, update } = useViewState();
-  const detectors = useQuery(detectorsQuery());
-  const first = detectors.data?.detectorIds?.[0];
-  useEffect(() => {
-    if (!state.detectorId && first) update((s) => ({ ...s, detectorId: first }), { replace: true });
-  }, [state.detectorId, first, update]);
-  return { detectorId: state.detectorId ?? first, detectors };
+  const { pathname } = useLocation();
+  const onFinding = matchPath(pathname).screen === 'finding';
+  const { scope } = useScope();
+  const finding = useFindingRef();
+  const ref = onFinding ? finding.ref : scope?.kind === 'detector' ? scope : undefined;
+  const detectors = useQuery({ ...detectorsQuery(ref?.region), enabled: !!ref });
+  return { detectorId: ref?.detectorId, ref: ref ? { detectorId: ref.detectorId, region: ref.region } : undefined, detectors };
 }

@@ -10,8 +10,9 @@ import * as L from 'leaflet';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { findingQuery, findingsQuery, healthQuery, statisticsQuery } from '../../api/queries';
+import type { Scope } from '../../api/scope';
 import { findingPath } from '../../app/router';
-import { useFindingCriteria, useViewState, type MapView } from '../../app/url-state';
+import { findingLocation, useFindingCriteria, useViewState, type MapView } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { countInBandRange, countsByBand } from '../../lib/severity';
 import { aggregatePages, compareIps, locatedIpOfFinding, type IpAggregate } from './aggregate';
@@ -53,16 +54,16 @@ function plainText(html: string): string {
 
 type SideContent = { kind: 'cluster'; ips: IpAggregate[]; focus?: boolean } | undefined;
 
-export default function AttackMapPanel({ detectorId }: { detectorId: string }) {
+export default function AttackMapPanel({ scope }: { scope: Scope }) {
   const client = useQueryClient();
   const { state, update } = useViewState();
   const criteria = useFindingCriteria(state.filters);
-  const options = findingsQuery(detectorId, criteria, state.sort);
+  const options = findingsQuery(scope, criteria, state.sort);
   // The table's query (same key, same cache entry): the map never fetches the list itself, and a
   // long list loaded by "Map all matching" is not refetched just because the map opened.
   const query = useInfiniteQuery({ ...options, refetchOnMount: false });
   const statsFilters = useMemo(() => ({ ...state.filters, severity: undefined }), [state.filters]);
-  const stats = useQuery(statisticsQuery(detectorId, useFindingCriteria(statsFilters)));
+  const stats = useQuery(statisticsQuery(scope, useFindingCriteria(statsFilters)));
   const health = useQuery(healthQuery());
   const tiles = health.data?.tiles ?? null;
   const narrow = useMediaQuery(NARROW);
@@ -96,8 +97,14 @@ export default function AttackMapPanel({ detectorId }: { detectorId: string }) {
   const selectedIp = state.map.ip;
   const selectedPoint = selectedIp ? data.byIp.get(selectedIp) : undefined;
 
-  const selectedFinding = useQuery({ ...findingQuery(client, detectorId, state.selected ?? ''), enabled: !!state.selected });
-  const findingPoint = state.selected ? locatedIpOfFinding(selectedFinding.data, data) : undefined;
+  // The selected finding: loaded with the list, or (one detector) fetched by id. All regions: only loaded ones are known by id alone.
+  const loadedFinding = useCallback((id: string | undefined) => (id ? pages?.flatMap((p) => p.findings).find((f) => f.id === id) : undefined), [pages]);
+  const loadedSelected = useMemo(() => loadedFinding(state.selected), [loadedFinding, state.selected]);
+  const selectedFinding = useQuery({
+    ...findingQuery(client, scope.kind === 'detector' ? scope : { detectorId: '' }, state.selected ?? ''),
+    enabled: !!state.selected && !loadedSelected && scope.kind === 'detector',
+  });
+  const findingPoint = state.selected ? locatedIpOfFinding(loadedSelected ?? selectedFinding.data ?? undefined, data) : undefined;
   const panTarget = useMemo(
     () => (state.selected && findingPoint?.location ? { id: state.selected, lat: findingPoint.location.lat, lon: findingPoint.location.lon } : undefined),
     [state.selected, findingPoint],
@@ -153,9 +160,9 @@ export default function AttackMapPanel({ detectorId }: { detectorId: string }) {
   const openFinding = useCallback(
     (findingId: string) => {
       update((s) => ({ ...s, selected: findingId }), { replace: true });
-      update((s) => s, { pathname: findingPath(findingId) });
+      update((s) => ({ ...s, finding: findingLocation(s, loadedFinding(findingId)) }), { pathname: findingPath(findingId) });
     },
-    [update],
+    [update, loadedFinding],
   );
   const showInTable = useCallback(() => update((s) => ({ ...s, map: { ...s.map, open: false } })), [update]);
 
@@ -165,7 +172,7 @@ export default function AttackMapPanel({ detectorId }: { detectorId: string }) {
     <div className="attack-map">
       <div className="attack-map__bar">
         <MapAllControl
-          detectorId={detectorId}
+          scope={scope}
           criteria={criteria}
           sort={state.sort}
           queryKey={options.queryKey}

@@ -4,7 +4,7 @@
  */
 import type { Ref } from 'react';
 import { findingPath } from '../../app/router';
-import { useViewState, viewHref } from '../../app/url-state';
+import { findingLocation, useViewState, viewHref } from '../../app/url-state';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
 import { isAttackSequence } from '../../guardduty';
@@ -98,7 +98,7 @@ export function IpDetails({ ip, level = 2, headingRef, onOpenFinding, onShowInTa
           <li key={f.id}>
             <SeverityBadge severity={f.severity} />{' '}
             <a
-              href={viewHref(findingPath(f.id), { ...state, selected: f.id })}
+              href={viewHref(findingPath(f.id), { ...state, selected: f.id, finding: findingLocation(state, f) })}
               onClick={(e) => {
                 if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                 e.preventDefault();

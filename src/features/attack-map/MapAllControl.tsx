@@ -1,8 +1,8 @@
 /** "Map all matching": loads the rest of the current filter's findings, with progress and Cancel. */
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { getFindings, listFindings } from '../../api/client';
-import { listFindingsBody } from '../../api/queries';
+import { listFetchers } from '../../api/queries';
+import type { Scope } from '../../api/scope';
 import type { SortState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { FindingCriteria } from '../../guardduty';
@@ -19,8 +19,8 @@ type Run =
   | { status: 'cancelled'; progress?: LoadAllProgress }
   | { status: 'error'; error: unknown };
 
-export function MapAllControl({ detectorId, criteria, sort, queryKey, loaded, total, hasMore, ready, cap = MAP_ALL_CAP }: {
-  detectorId: string;
+export function MapAllControl({ scope, criteria, sort, queryKey, loaded, total, hasMore, ready, cap = MAP_ALL_CAP }: {
+  scope: Scope;
   criteria: FindingCriteria;
   sort: SortState;
   queryKey: QueryKey;
@@ -64,10 +64,8 @@ export function MapAllControl({ detectorId, criteria, sort, queryKey, loaded, to
         signal: ctrl.signal,
         total,
         cap,
-        fetchers: {
-          list: (token, maxResults, signal) => listFindings(detectorId, listFindingsBody(criteria, sort, token, maxResults), signal),
-          get: (ids, signal) => getFindings(detectorId, ids, signal),
-        },
+        // One detector: ListFindings pages and GetFindings batches; all regions: the merged endpoint, page by page.
+        fetchers: listFetchers(scope, criteria, sort),
         onPage: (page) => prepareFindings(page.findings),
         onProgress: (progress) => {
           last = progress;

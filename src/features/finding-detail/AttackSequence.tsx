@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useDetectorId } from '../../app/useDetector';
+import { useFindingRef } from '../../app/scope';
 import { KeyValue, KeyValueList } from '../../components/KeyValueList';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
@@ -686,9 +686,9 @@ function ResourcesSection({ resources }: { resources: SequenceResource[] }) {
 // --- Member findings ------------------------------------------------------------------------------
 
 function MembersSection({ finding }: { finding: Finding }) {
-  const { detectorId } = useDetectorId();
+  const { ref } = useFindingRef();
   const arn = str(finding.arn);
-  const query = useQuery({ ...sequenceMembersQuery(detectorId ?? '', arn ?? ''), enabled: !!detectorId && !!arn });
+  const query = useQuery({ ...sequenceMembersQuery(ref ?? { detectorId: '' }, arn ?? ''), enabled: !!ref && !!arn });
   const members = query.data?.findings ?? [];
   return (
     <Section title={query.data ? `Member findings (${members.length}${query.data.truncated ? '+' : ''})` : 'Member findings'} className="seq-members">
@@ -791,9 +791,9 @@ export function AttackSequenceStory({ finding }: { finding: Finding }) {
 
 /** On a member finding: the attack sequence it belongs to, as a link. */
 export function SequenceMembership({ finding }: { finding: Finding }) {
-  const { detectorId } = useDetectorId();
+  const { ref } = useFindingRef();
   const arn = associatedSequenceArn(finding);
-  const query = useQuery({ ...findingByArnQuery(detectorId ?? '', arn ?? ''), enabled: !!detectorId && !!arn });
+  const query = useQuery({ ...findingByArnQuery(ref ?? { detectorId: '' }, arn ?? ''), enabled: !!ref && !!arn });
   if (!arn) return null;
   const sequence = query.data;
   return (
@@ -808,7 +808,7 @@ export function SequenceMembership({ finding }: { finding: Finding }) {
             </FindingLink>{' '}
             <SeverityBadge severity={sequence.severity} />
           </>
-        ) : query.isPending && !!detectorId ? (
+        ) : query.isPending && !!ref ? (
           <span className="muted">This finding is part of an attack sequence; looking it up…</span>
         ) : query.isError ? (
           <span>This finding is part of an attack sequence, which could not be looked up.</span>

@@ -11,8 +11,8 @@ const ArrowIcon = ({ dir }: { dir: 'left' | 'right' }) => (
  * Back to the table (also Escape), and previous / next finding in the table's order. The step
  * buttons use aria-disabled, not disabled, so focus stays on them at either end of the list.
  */
-export function DetailNav({ detectorId, findingId }: { detectorId: string | undefined; findingId: string }) {
-  const n = useNeighbours(detectorId, findingId);
+export function DetailNav({ findingId }: { findingId: string }) {
+  const n = useNeighbours(findingId);
   const onBack = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();

@@ -1,12 +1,13 @@
 /**
  * One finding, everything GuardDuty said about it, organised: overview, resource (instance,
  * network interfaces, access key, other kinds), action, remote IP, further service details,
- * and the raw JSON. Opened from the table or by a pasted link (/findings/{id}?detector=…).
+ * and the raw JSON. Opened from the table or by a pasted link (/findings/{id}?detector=…, with
+ * region=… for a region other than the default, or findingRegion/findingDetector from all regions).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { findingQuery, healthQuery } from '../../api/queries';
-import { useDetectorId } from '../../app/useDetector';
+import { useFindingRef } from '../../app/scope';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
@@ -95,9 +96,9 @@ function FindingView({ finding }: { finding: Finding }) {
 }
 
 export default function FindingDetailScreen({ findingId }: { findingId: string }) {
-  const { detectorId, detectors } = useDetectorId();
+  const { ref, detectors } = useFindingRef();
   const client = useQueryClient();
-  const query = useQuery({ ...findingQuery(client, detectorId ?? '', findingId), enabled: !!detectorId });
+  const query = useQuery({ ...findingQuery(client, ref ?? { detectorId: '' }, findingId), enabled: !!ref });
   useEscapeBack(findingId);
   // A new finding starts at the top of the page.
   useEffect(() => {
@@ -106,15 +107,22 @@ export default function FindingDetailScreen({ findingId }: { findingId: string }
 
   return (
     <main id="main" className="page detail-page">
-      <DetailNav detectorId={detectorId} findingId={findingId} />
-      {detectors.isError && <ErrorBanner error={detectors.error} context="Could not list detectors" onRetry={() => detectors.refetch()} />}
+      <DetailNav findingId={findingId} />
+      {detectors?.isError && <ErrorBanner error={detectors.error} context="Could not list detectors" onRetry={() => detectors.refetch()} />}
       {query.isError && <ErrorBanner error={query.error} context="Could not load the finding" onRetry={() => query.refetch()} />}
       {query.isPending && !query.isError && <p className="loading-line">Loading finding…</p>}
       {query.data === null && (
         <div className="empty-state">
           <h1>Finding not found</h1>
           <p>
-            No finding with ID <code>{findingId}</code> in detector <code>{detectorId}</code>.
+            No finding with ID <code>{findingId}</code> in detector <code>{ref?.detectorId}</code>
+            {ref?.region ? (
+              <>
+                {' '}
+                of <code>{ref.region}</code>
+              </>
+            ) : null}
+            .
           </p>
           <p>
             <a href={tableHref(findingId)} onClick={(e) => { e.preventDefault(); backToTable(findingId); }}>

@@ -46,7 +46,7 @@ export function Overview({ finding }: { finding: Finding }) {
         )}
         <Field label="Finding ID" value={finding.id} name="id" copy />
         <Field label="Account" value={finding.accountId} name="accountId" pivot="account" copy />
-        <Field label="Region" value={finding.region} name="region" pivot="region" />
+        <Field label="Region" value={finding.region} name="region" pivot="inRegion" />
         <Field label="Partition" value={finding.partition} name="partition" />
         <Field label="ARN" value={finding.arn} name="arn" />
         <Field label="Schema version" value={finding.schemaVersion} name="schemaVersion" />

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../../test/msw';
 import { listFindings } from '../../api/client';
 import { fetchFindingsPage } from '../../api/queries';
+import { detectorScope } from '../../api/scope';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
 import { findingPath, navigate } from '../../app/router';
 import { DEFAULT_SORT, parseViewState } from '../../app/url-state';
@@ -19,7 +20,7 @@ async function tableOrder(pages = 1): Promise<string[]> {
   const ids: string[] = [];
   let token: string | undefined;
   for (let i = 0; i < pages; i++) {
-    const page = await fetchFindingsPage(DEMO_DETECTOR_ID, criteria, DEFAULT_SORT, token);
+    const page = await fetchFindingsPage(detectorScope({ detectorId: DEMO_DETECTOR_ID }), criteria, DEFAULT_SORT, token);
     ids.push(...page.findings.map((f) => f.id));
     token = page.nextToken;
   }

@@ -1,18 +1,25 @@
 /**
  * Moving between findings from the detail view, in the findings table's current order (the
- * list query of the URL's detector, filters and sort, shared with the table through the cache),
- * and back to the table.
+ * list query of the URL's scope — one detector or all regions —, filters and sort, shared with
+ * the table through the cache), and back to the table.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { findingsQuery } from '../../api/queries';
 import { findingPath, navigate, previousLocation } from '../../app/router';
-import { parseViewState, useFindingCriteria, useViewState, viewHref } from '../../app/url-state';
+import { useScope } from '../../app/scope';
+import { findingLocation, parseViewState, useFindingCriteria, useViewState, viewHref, type ViewState } from '../../app/url-state';
+import type { Finding } from '../../guardduty';
 
 const currentState = () => parseViewState(new URLSearchParams(window.location.search));
 
-/** A finding's detail URL, keeping the view state (table order) and selecting it. */
-export const detailHref = (findingId: string) => viewHref(findingPath(findingId), { ...currentState(), selected: findingId });
+/**
+ * A finding's detail URL, keeping the view state (table order) and selecting it. In all-regions
+ * mode it says where the finding lives: `at`, or (a finding of the same detector: a sequence's
+ * member, a scan's finding) where the finding on screen lives.
+ */
+export const detailHref = (findingId: string, at: ViewState['finding'] = currentState().finding) =>
+  viewHref(findingPath(findingId), { ...currentState(), selected: findingId, finding: at });
 
 /** The findings table with this finding selected. */
 export const tableHref = (findingId: string) => viewHref('/', { ...currentState(), selected: findingId });
@@ -42,20 +49,26 @@ export interface Neighbours {
   /** More findings exist beyond the loaded ones. */
   more: boolean;
   pending: boolean;
-  previous?: string;
-  next?: string;
+  previous?: Finding;
+  next?: Finding;
 }
 
 /** Previous and next finding in the table's order; loads the next page when this is the last loaded one. */
-export function useNeighbours(detectorId: string | undefined, findingId: string): Neighbours {
+export function useNeighbours(findingId: string): Neighbours {
   const { state } = useViewState();
+  const { scope } = useScope();
   const criteria = useFindingCriteria(state.filters);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isPending } = useInfiniteQuery({
-    ...findingsQuery(detectorId ?? '', criteria, state.sort),
-    enabled: !!detectorId,
+    ...findingsQuery(scope ?? { kind: 'detector', detectorId: '' }, criteria, state.sort),
+    enabled: !!scope,
   });
-  // As the table lists them: ListFindings order, an id seen on an earlier page not repeated.
-  const ids = useMemo(() => [...new Set(data?.pages.flatMap((p) => p.findings.map((f) => f.id)))], [data]);
+  // As the table lists them: list order, an id seen on an earlier page not repeated.
+  const list = useMemo(() => {
+    const seen = new Map<string, Finding>();
+    for (const f of data?.pages.flatMap((p) => p.findings) ?? []) if (!seen.has(f.id)) seen.set(f.id, f);
+    return [...seen.values()];
+  }, [data]);
+  const ids = useMemo(() => list.map((f) => f.id), [list]);
   const index = ids.indexOf(findingId);
   const isLast = index >= 0 && index === ids.length - 1;
   useEffect(() => {
@@ -66,12 +79,12 @@ export function useNeighbours(detectorId: string | undefined, findingId: string)
     loaded: ids.length,
     more: !!hasNextPage,
     pending: isPending || isFetchingNextPage,
-    previous: index > 0 ? ids[index - 1] : undefined,
-    next: index >= 0 && index < ids.length - 1 ? ids[index + 1] : undefined,
+    previous: index > 0 ? list[index - 1] : undefined,
+    next: index >= 0 && index < list.length - 1 ? list[index + 1] : undefined,
   };
 }
 
-/** Shows another finding in place of this one: one history entry for the detail, so Back returns to the table. */
-export function goToFinding(findingId: string): void {
-  navigate(detailHref(findingId), { replace: true });
+/** Shows another finding of the list in place of this one: one history entry for the detail, so Back returns to the table. */
+export function goToFinding(finding: Finding): void {
+  navigate(detailHref(finding.id, findingLocation(currentState(), finding)), { replace: true });
 }

@@ -1,12 +1,13 @@
 /**
  * The reads an attack sequence's detail makes, through the same /api helpers as the table:
  * its member findings (ListFindings on `associatedAttackSequenceArn` → GetFindings) and, for a
- * member finding, its sequence (ListFindings on `arn` → GetFindings). Keys live under the
- * detector's findings, so Refresh (which invalidates them) refreshes these too.
+ * member finding, its sequence (ListFindings on `arn` → GetFindings), in the finding's own detector
+ * and region (a sequence and its members live together). Keys live under that detector's findings.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { getFindings, listFindings } from '../../api/client';
 import { queryKeys } from '../../api/queries';
+import { detectorScope, type DetectorRef } from '../../api/scope';
 import type { Finding } from '../../guardduty';
 
 /** ListFindings' page maximum (and GetFindings' id maximum). */
@@ -20,7 +21,7 @@ export interface SequenceMembers {
   truncated: boolean;
 }
 
-async function findingsMatching(detectorId: string, criterion: Record<string, { eq: string[] }>, limit: number, signal?: AbortSignal): Promise<SequenceMembers> {
+async function findingsMatching(detectorId: DetectorRef, criterion: Record<string, { eq: string[] }>, limit: number, signal?: AbortSignal): Promise<SequenceMembers> {
   const ids: string[] = [];
   let nextToken: string | undefined;
   do {
@@ -48,16 +49,16 @@ async function findingsMatching(detectorId: string, criterion: Record<string, { 
   return { findings: ids.map((id) => byId.get(id)).filter((f): f is Finding => !!f), truncated: !!nextToken };
 }
 
-export const sequenceMembersQuery = (detectorId: string, sequenceArn: string) =>
+export const sequenceMembersQuery = (detectorId: DetectorRef, sequenceArn: string) =>
   queryOptions({
-    queryKey: [...queryKeys.findingsRoot(detectorId), 'sequence-members', sequenceArn] as const,
+    queryKey: [...queryKeys.findingsRoot(detectorScope(detectorId)), 'sequence-members', sequenceArn] as const,
     queryFn: ({ signal }) => findingsMatching(detectorId, { associatedAttackSequenceArn: { eq: [sequenceArn] } }, MAX_MEMBERS, signal),
     staleTime: 60_000,
   });
 
-export const findingByArnQuery = (detectorId: string, arn: string) =>
+export const findingByArnQuery = (detectorId: DetectorRef, arn: string) =>
   queryOptions({
-    queryKey: [...queryKeys.findingsRoot(detectorId), 'by-arn', arn] as const,
+    queryKey: [...queryKeys.findingsRoot(detectorScope(detectorId)), 'by-arn', arn] as const,
     queryFn: async ({ signal }) => (await findingsMatching(detectorId, { arn: { eq: [arn] } }, 1, signal)).findings[0] ?? null,
     staleTime: 60_000,
   });

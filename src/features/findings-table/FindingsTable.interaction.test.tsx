@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getFindings, listFindings } from '../../api/client';
 import { queryKeys } from '../../api/queries';
+import { detectorScope } from '../../api/scope';
 import type { Finding } from '../../guardduty';
 import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
 import { COLUMN_PREFS_KEY } from './column-prefs';
@@ -216,7 +217,7 @@ describe('auto-refresh', () => {
       fireEvent.scroll(scroller);
     });
     // The first poll is the baseline; the next one names a finding nobody has seen yet.
-    await waitFor(() => expect(client.getQueryData([...queryKeys.findingsRoot(DEMO_DETECTOR_ID), 'poll', defaultCriteria()])).toBeDefined());
+    await waitFor(() => expect(client.getQueryData([...queryKeys.findingsRoot(detectorScope({ detectorId: DEMO_DETECTOR_ID })), 'poll', defaultCriteria()])).toBeDefined());
     server.use(
       http.post(apiPath.listFindings, async ({ request }) => {
         const body = (await request.clone().json()) as { sortCriteria?: { attributeName: string } };
@@ -226,7 +227,7 @@ describe('auto-refresh', () => {
       }),
     );
     await act(async () => {
-      await client.refetchQueries({ queryKey: [...queryKeys.findingsRoot(DEMO_DETECTOR_ID), 'poll'] });
+      await client.refetchQueries({ queryKey: [...queryKeys.findingsRoot(detectorScope({ detectorId: DEMO_DETECTOR_ID })), 'poll'] });
     });
     const offer = await screen.findByRole('button', { name: '1 new finding — show' });
     expect(scroller.scrollTop).toBe(300);

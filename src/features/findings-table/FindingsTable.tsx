@@ -4,9 +4,11 @@
  */
 import type { RowSelectionState, VisibilityState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Scope } from '../../api/scope';
 import { hasActiveFilters, REMOTE_FILTER_PARAMS, type Filters } from '../../app/filters';
+import { RegionChips, regionChips, useRegionList } from '../../app/RegionStatus';
 import { findingPath } from '../../app/router';
-import { serializeViewState, useViewState, type SortState } from '../../app/url-state';
+import { findingLocation, serializeViewState, useViewState, type SortState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useTimePreference } from '../../lib/preferences';
 import { useColumnPrefs } from './column-prefs';
@@ -39,9 +41,16 @@ function FilterChips({ chips, onRemove }: { chips: readonly FilterChip[]; onRemo
   );
 }
 
-export function FindingsTable({ detectorId }: { detectorId: string }) {
+export function FindingsTable({ scope }: { scope: Scope }) {
   const { state, update } = useViewState();
-  const { query, stats, criteria, queryKey, findings, total, loadMore, refresh } = useFindingsList(detectorId, state);
+  const { query, stats, criteria, queryKey, findings, total, loadMore, refresh, pageRegions, regionCounts } = useFindingsList(scope, state);
+  const allRegions = scope.kind === 'all';
+  const knownRegions = useRegionList();
+  const regionChipList = useMemo(
+    () => (allRegions ? regionChips(knownRegions, pageRegions, stats.data?.regions, (r) => regionCounts.get(r)) : []),
+    [allRegions, knownRegions, pageRegions, stats.data, regionCounts],
+  );
+  const countedRegions = stats.data?.regions?.filter((r) => r.status === 'ok').length;
   const [zone] = useTimePreference();
   const columns = useColumnPrefs();
   const filterInput = useRef<HTMLInputElement>(null);
@@ -57,7 +66,7 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
   const selectedFindings = useMemo(() => findings.filter((f) => checked[f.id]), [findings, checked]);
 
   const loadedIds = useMemo(() => new Set(findings.map((f) => f.id)), [findings]);
-  const fresh = useNewFindings(detectorId, criteria, loadedIds, query.isSuccess);
+  const fresh = useNewFindings(scope, criteria, loadedIds, query.isSuccess);
 
   // A new sort or filter starts at the top. Scrolling before React changes the DOM is cheap; the
   // grid would otherwise do it after rendering, at the price of a forced layout.
@@ -95,23 +104,29 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
     [update, toTop],
   );
   const onSelect = useCallback((id: string) => update((s) => ({ ...s, selected: id }), { replace: true }), [update]);
+  // All regions: a finding's page needs to know where the finding lives.
+  const byId = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
   const onOpen = useCallback(
     (id: string) => {
       // The list entry remembers the finding, so Back returns to it; then the detail view opens.
       update((s) => ({ ...s, selected: id }), { replace: true });
-      update((s) => s, { pathname: findingPath(id) });
+      update((s) => ({ ...s, finding: findingLocation(s, byId.get(id)) }), { pathname: findingPath(id) });
     },
-    [update],
+    [update, byId],
   );
-  // One serialisation per view, not per row: the rows' links differ only in the finding.
+  // One serialisation per view, not per row: the rows' links differ only in the finding (and, in all regions, where it lives).
   const linkSearch = useMemo(() => {
-    const p = serializeViewState({ ...state, selected: undefined });
+    const p = serializeViewState({ ...state, selected: undefined, finding: undefined });
     p.delete('selected');
     return p.toString();
   }, [state]);
   const hrefFor = useCallback(
-    (id: string) => `${findingPath(id)}?${linkSearch}${linkSearch ? '&' : ''}selected=${encodeURIComponent(id)}`,
-    [linkSearch],
+    (id: string) => {
+      const at = findingLocation(state, byId.get(id));
+      const where = at ? `&findingRegion=${encodeURIComponent(at.region)}&findingDetector=${encodeURIComponent(at.detectorId)}` : '';
+      return `${findingPath(id)}?${linkSearch}${linkSearch ? '&' : ''}selected=${encodeURIComponent(id)}${where}`;
+    },
+    [linkSearch, state, byId],
   );
 
   const focusTable = useCallback(() => {
@@ -143,7 +158,7 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
   );
 
   const filters = state.filters;
-  const chips = filterChips(filters, zone === 'local');
+  const filterChipList = filterChips(filters, zone === 'local');
   const pending = query.isPending && !query.isError;
   const mapIp = state.map.ip;
   const mapMatches = useMemo(() => (mapIp ? findings.filter((f) => hasRemoteIp(f, mapIp)) : []), [findings, mapIp]);
@@ -163,10 +178,13 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
   const empty = (
     <div className="empty-state table-empty">
       <h2>No findings match</h2>
-      {chips.length > 0 ? (
+      {filterChipList.length > 0 ? (
         <>
-          <p>{chips.length === 1 ? 'This filter hides' : 'These filters together hide'} every finding of the detector:</p>
-          <FilterChips chips={chips} onRemove={(c) => setFilters(c.remove(filters))} />
+          <p>
+            {filterChipList.length === 1 ? 'This filter hides' : 'These filters together hide'} every finding{' '}
+            {allRegions ? 'in every region that answered' : 'of the detector'}:
+          </p>
+          <FilterChips chips={filterChipList} onRemove={(c) => setFilters(c.remove(filters))} />
         </>
       ) : null}
       {filters.archived === 'current' && <p>Only current findings are shown; archived findings are hidden (as in the GuardDuty console).</p>}
@@ -207,7 +225,7 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
           aria-expanded={!controlsCollapsed}
           onClick={() => setControlsCollapsed((c) => !c)}
         >
-          Filters and sorting{chips.length > 0 ? ` (${chips.length} active)` : ''} <span aria-hidden="true">{controlsCollapsed ? '▾' : '▴'}</span>
+          Filters and sorting{filterChipList.length > 0 ? ` (${filterChipList.length} active)` : ''} <span aria-hidden="true">{controlsCollapsed ? '▾' : '▴'}</span>
         </button>
         <FilterBar filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
         <div className="table-toolbar">
@@ -216,15 +234,15 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
           <TimeZoneToggle />
           <div className="toolbar-end">
             <ColumnsMenu columns={columns} />
-            <ExportMenu detectorId={detectorId} loaded={findings} selected={selectedFindings} />
+            <ExportMenu source={scope.kind === 'all' ? 'all-regions' : scope.detectorId} loaded={findings} selected={selectedFindings} />
           </div>
         </div>
       </div>
 
-      {(chips.length > 0 || mapIp) && (
+      {(filterChipList.length > 0 || mapIp) && (
         <div className="active-filters" aria-label="Active filters" role="region">
-          <FilterChips chips={chips} onRemove={(c) => setFilters(c.remove(filters))} />
-          {chips.length > 0 && (
+          <FilterChips chips={filterChipList} onRemove={(c) => setFilters(c.remove(filters))} />
+          {filterChipList.length > 0 && (
             <button type="button" className="button button-quiet" onClick={() => setFilters(clearFilters())}>
               Clear all
             </button>
@@ -251,11 +269,14 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
         </div>
       )}
 
+      {allRegions && <RegionChips chips={regionChipList} pending={query.isPending || stats.isPending} />}
+
       <div className="table-status">
         <span className="result-count" data-testid="result-count">
           {pending
             ? 'Loading findings…'
             : `Showing ${nf.format(findings.length)} of ${total !== undefined ? nf.format(Math.max(total, findings.length)) : stats.isError ? '? (total unavailable)' : '…'} findings`}
+          {allRegions && countedRegions !== undefined && !pending && ` across ${countedRegions} ${countedRegions === 1 ? 'region' : 'regions'}`}
         </span>
         <span className="muted"> · sorted by {describeSort(state.sort)}</span>
         {selectedFindings.length > 0 && (
@@ -268,7 +289,9 @@ export function FindingsTable({ detectorId }: { detectorId: string }) {
           </span>
         )}
         <span className="visually-hidden" role="status">
-          {pending ? '' : `${total !== undefined ? `${nf.format(total)} findings` : ''}, sorted by ${describeSort(state.sort)}`}
+          {pending
+            ? ''
+            : `${total !== undefined ? `${nf.format(total)} findings` : ''}${allRegions && countedRegions !== undefined ? ` across ${countedRegions} regions` : ''}, sorted by ${describeSort(state.sort)}`}
         </span>
       </div>
 

@@ -95,10 +95,10 @@ export function ColumnsMenu({ columns }: { columns: ReturnType<typeof useColumnP
   );
 }
 
-export function ExportMenu({ detectorId, loaded, selected }: { detectorId: string; loaded: readonly Finding[]; selected: readonly Finding[] }) {
+export function ExportMenu({ source, loaded, selected }: { source: string; loaded: readonly Finding[]; selected: readonly Finding[] }) {
   const run = (which: readonly Finding[], kind: 'json' | 'csv', close: () => void) => {
-    if (kind === 'json') download(findingsToJson(which), exportFileName(detectorId, 'json'), 'application/json');
-    else download(findingsToCsv(which), exportFileName(detectorId, 'csv'), 'text/csv');
+    if (kind === 'json') download(findingsToJson(which), exportFileName(source, 'json'), 'application/json');
+    else download(findingsToCsv(which), exportFileName(source, 'csv'), 'text/csv');
     close();
   };
   return (

@@ -23,8 +23,8 @@ describe('filter model', () => {
   });
 
   it('one condition per field: values of a field are OR-ed in one eq list', () => {
-    let f = addListValue(DEFAULT_FILTERS, 'region', 'us-east-1');
-    f = addListValue(f, 'region', 'eu-west-1');
+    let f = addListValue(DEFAULT_FILTERS, 'inRegion', 'us-east-1');
+    f = addListValue(f, 'inRegion', 'eu-west-1');
     expect(criteriaFromFilters(f, 0).criterion?.region).toEqual({ eq: ['us-east-1', 'eu-west-1'] });
   });
 

@@ -5,8 +5,8 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { listFindings } from '../../api/client';
-import { PAGE_SIZE, queryKeys } from '../../api/queries';
+import { firstPageIds, queryKeys } from '../../api/queries';
+import type { Scope } from '../../api/scope';
 import type { FindingCriteria } from '../../guardduty';
 import { usePreference } from '../../lib/preferences';
 
@@ -19,22 +19,17 @@ interface PollData {
   latest: string[];
 }
 
-export const pollKey = (detectorId: string, criteria: FindingCriteria) => [...queryKeys.findingsRoot(detectorId), 'poll', criteria] as const;
+export const pollKey = (scope: Scope, criteria: FindingCriteria) => [...queryKeys.findingsRoot(scope), 'poll', criteria] as const;
 
-export function useNewFindings(detectorId: string, criteria: FindingCriteria, loadedIds: ReadonlySet<string>, enabled: boolean) {
+export function useNewFindings(scope: Scope, criteria: FindingCriteria, loadedIds: ReadonlySet<string>, enabled: boolean) {
   const client = useQueryClient();
   const [interval] = useAutoRefreshPreference();
   const seconds = interval === 'off' ? 0 : Number(interval);
-  const key = pollKey(detectorId, criteria);
+  const key = pollKey(scope, criteria);
   const poll = useQuery({
     queryKey: key,
     queryFn: async ({ signal }): Promise<PollData> => {
-      const res = await listFindings(
-        detectorId,
-        { findingCriteria: criteria, sortCriteria: { attributeName: 'updatedAt', orderBy: 'DESC' }, maxResults: PAGE_SIZE },
-        signal,
-      );
-      const latest = res.findingIds ?? [];
+      const latest = await firstPageIds(scope, criteria, { attribute: 'updatedAt', order: 'DESC' }, signal);
       const previous = client.getQueryData<PollData>(key);
       return { baseline: previous?.baseline ?? latest, latest };
     },
@@ -53,8 +48,8 @@ export function useNewFindings(detectorId: string, criteria: FindingCriteria, lo
   /** After the list is refreshed: everything any poll has shown is known (a finding pushed off page 1 and back is not new). */
   const acknowledge = useCallback(() => {
     client.setQueryData<PollData>(key, (d) => (d ? { baseline: [...new Set([...d.baseline, ...d.latest])], latest: d.latest } : d));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is derived from detectorId and criteria
-  }, [client, detectorId, criteria]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is derived from scope and criteria
+  }, [client, scope, criteria]);
 
   return { seconds, newIds, acknowledge, pollError: poll.error };
 }

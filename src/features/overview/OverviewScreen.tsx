@@ -4,12 +4,15 @@
  * GetFindingsStatistics `groupBy` over the view's filters — never by downloading findings. Every
  * bar and row links to the findings table filtered to exactly what it counts.
  */
-import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { queryKeys } from '../../api/queries';
+import { queryKeys, statisticsQuery, totalFromStatistics } from '../../api/queries';
 import { LIST_FILTERS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from '../../app/filters';
 import { linkClick } from '../../app/router';
-import { useDetectorId } from '../../app/useDetector';
+import { RegionUnavailable } from '../../app/RegionUnavailable';
+import { RegionChips, regionChips, useRegionList } from '../../app/RegionStatus';
+import { useScope } from '../../app/scope';
+import { scopeKey, type Scope } from '../../api/scope';
 import { refreshAnchor, useViewState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { GetFindingsStatisticsResponse } from '../../guardduty';
@@ -94,7 +97,7 @@ function describeFilters(filters: Filters): string[] {
   return parts;
 }
 
-function Overview({ detectorId }: { detectorId: string }) {
+function Overview({ scope }: { scope: Scope }) {
   const { state, update } = useViewState();
   const filters = state.filters;
   const { now, criteria } = useOverviewCriteria(filters);
@@ -103,11 +106,11 @@ function Overview({ detectorId }: { detectorId: string }) {
   const setFilters = (f: Filters) => update((s) => ({ ...s, filters: f }));
   const refresh = () => {
     refreshAnchor();
-    void client.invalidateQueries({ queryKey: [...queryKeys.findingsRoot(detectorId), 'statistics'] });
+    void client.invalidateQueries({ queryKey: [...queryKeys.findingsRoot(scope), 'statistics'] });
   };
 
   // Trend: one DATE query per band.
-  const trend = useTrendQueries(detectorId, filters, now);
+  const trend = useTrendQueries(scope, filters, now);
   const { days, clipped } = useMemo(() => trendDays(filters, now), [filters, now]);
   const trendPending = trend.results.some((r) => r.isPending);
   const trendError = trend.results.find((r) => r.isError);
@@ -127,14 +130,14 @@ function Overview({ detectorId }: { detectorId: string }) {
   const trendHref = (band: SeverityBand, day: number) => tableHref(state, dayFilters(filters, band, day, now));
 
   // Severity breakdown: derived from the trend's lists when they are complete.
-  const severity = useSeverityBreakdown(detectorId, criteria, trend);
+  const severity = useSeverityBreakdown(scope, criteria, trend);
   const severityTotal = severity.counts ? Object.values(severity.counts).reduce((a, b) => a + b, 0) : 0;
   const severityState: PanelState = severity.isError ? 'error' : severity.isPending ? 'loading' : severityTotal === 0 ? 'empty' : 'ready';
 
   // Top lists.
-  const types = useTopQuery(detectorId, 'FINDING_TYPE', criteria);
-  const resources = useTopQuery(detectorId, 'RESOURCE', criteria);
-  const accounts = useTopQuery(detectorId, 'ACCOUNT', criteria);
+  const types = useTopQuery(scope, 'FINDING_TYPE', criteria);
+  const resources = useTopQuery(scope, 'RESOURCE', criteria);
+  const accounts = useTopQuery(scope, 'ACCOUNT', criteria);
   const typeRows: TopRow[] = (types.data?.findingStatistics?.groupedByFindingType ?? []).flatMap((t) =>
     t.findingType ? [{ key: t.findingType, name: t.findingType, count: t.totalFindings ?? 0, lastGeneratedAt: t.lastGeneratedAt, href: tableHref(state, withListValue(filters, 'type', t.findingType)) }] : [],
   );
@@ -154,9 +157,18 @@ function Overview({ detectorId }: { detectorId: string }) {
     a.accountId ? [{ key: a.accountId, name: a.accountId, count: a.totalFindings ?? 0, lastGeneratedAt: a.lastGeneratedAt, href: tableHref(state, withListValue(filters, 'account', a.accountId)) }] : [],
   );
 
+  // All regions: how each region answered, and its own count of the findings the filters match.
+  const knownRegions = useRegionList();
+  const regionStats = useQuery({ ...statisticsQuery(scope, criteria), enabled: scope.kind === 'all' });
+  const regionChipList = useMemo(() => {
+    if (scope.kind !== 'all') return [];
+    const counts = new Map((regionStats.data?.regions ?? []).map((r) => [r.region, r.findingStatistics ? totalFromStatistics(r.findingStatistics.countBySeverity) : undefined]));
+    return regionChips(knownRegions, regionStats.data?.regions, undefined, (r) => counts.get(r));
+  }, [scope.kind, knownRegions, regionStats.data]);
+
   // Triage aging.
   const [targets, setTargets] = useAgingTargets();
-  const aging = useAging(detectorId, filters, targets, now);
+  const aging = useAging(scope, filters, targets, now);
   const agingTotal = aging.bands.reduce((s, b) => s + (aging.counts[b] ?? 0), 0);
   // A changed target reloads only its own count ("…" in its cell): the table and its inputs stay put.
   const agingLoaded = aging.bands.some((b) => aging.counts[b] !== undefined);
@@ -197,6 +209,11 @@ function Overview({ detectorId }: { detectorId: string }) {
           Refresh
         </button>
       </div>
+      {scope.kind === 'all' && (
+        <div className="ov-wide">
+          <RegionChips chips={regionChipList} pending={regionStats.isPending} timed="time to count" />
+        </div>
+      )}
 
       <Panel
         className="ov-wide"
@@ -255,18 +272,13 @@ function Overview({ detectorId }: { detectorId: string }) {
 }
 
 export default function OverviewScreen() {
-  const { detectorId, detectors } = useDetectorId();
+  const { scope, regions, unavailable } = useScope();
   return (
     <main id="main" className="page overview-page">
       <h1 className="ov-title">Overview</h1>
-      {detectors.isError && <ErrorBanner error={detectors.error} context="Could not list detectors" onRetry={() => detectors.refetch()} />}
-      {detectors.data && detectors.data.detectorIds.length === 0 && (
-        <div className="empty-state">
-          <h2>No GuardDuty detector in this region</h2>
-          <p>Enable GuardDuty in the account and region the server is configured for, then reload.</p>
-        </div>
-      )}
-      {detectorId && <Overview key={detectorId} detectorId={detectorId} />}
+      {regions.isError && !scope && <ErrorBanner error={regions.error} context="Could not list the regions" onRetry={() => regions.refetch()} />}
+      {unavailable && <RegionUnavailable info={unavailable} />}
+      {scope && <Overview key={scopeKey(scope)} scope={scope} />}
     </main>
   );
 }

@@ -12,6 +12,7 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { groupedStatisticsQuery, statisticsQuery } from '../../api/queries';
+import type { Scope } from '../../api/scope';
 import { criteriaFromFilters, type Filters } from '../../app/filters';
 import { useAnchorTime } from '../../app/url-state';
 import { readJsonPreference, writeJsonPreference } from '../../lib/preferences';
@@ -29,11 +30,11 @@ export function useOverviewCriteria(filters: Filters) {
 }
 
 /** One DATE query per band in the severity filter, newest day first, up to 100 days. */
-export function useTrendQueries(detectorId: string, filters: Filters, now: number) {
+export function useTrendQueries(scope: Scope, filters: Filters, now: number) {
   const bands = bandsInFilter(filters);
   const results = useQueries({
     queries: bands.map((band) =>
-      groupedStatisticsQuery(detectorId, {
+      groupedStatisticsQuery(scope, {
         groupBy: 'DATE',
         findingCriteria: criteriaFromFilters(withBand(filters, band), now),
         orderBy: 'DESC',
@@ -44,8 +45,8 @@ export function useTrendQueries(detectorId: string, filters: Filters, now: numbe
   return { bands, results };
 }
 
-export function useTopQuery(detectorId: string, groupBy: 'FINDING_TYPE' | 'RESOURCE' | 'ACCOUNT', criteria: ReturnType<typeof criteriaFromFilters>) {
-  return useQuery(groupedStatisticsQuery(detectorId, { groupBy, findingCriteria: criteria, orderBy: 'DESC', maxResults: TOP_N }));
+export function useTopQuery(scope: Scope, groupBy: 'FINDING_TYPE' | 'RESOURCE' | 'ACCOUNT', criteria: ReturnType<typeof criteriaFromFilters>) {
+  return useQuery(groupedStatisticsQuery(scope, { groupBy, findingCriteria: criteria, orderBy: 'DESC', maxResults: TOP_N }));
 }
 
 export interface SeverityBreakdown {
@@ -61,7 +62,7 @@ export interface SeverityBreakdown {
  * its own), else from one COUNT_BY_SEVERITY request over the filters.
  */
 export function useSeverityBreakdown(
-  detectorId: string,
+  scope: Scope,
   criteria: ReturnType<typeof criteriaFromFilters>,
   trend: { bands: SeverityBand[]; results: UseQueryResult<GetFindingsStatisticsResponse>[] },
 ): SeverityBreakdown {
@@ -69,7 +70,7 @@ export function useSeverityBreakdown(
   const settled = results.every((r) => r.isSuccess);
   const totals = bands.map((_, i) => (results[i].data ? bandTotalFromDates(results[i].data.findingStatistics?.groupedByDate) : undefined));
   const derivable = settled && totals.every((t) => t !== undefined);
-  const fallback = useQuery({ ...statisticsQuery(detectorId, criteria), enabled: settled && !derivable });
+  const fallback = useQuery({ ...statisticsQuery(scope, criteria), enabled: settled && !derivable });
   if (derivable) {
     const counts: Record<SeverityBand, number> = { low: 0, medium: 0, high: 0, critical: 0 };
     bands.forEach((band, i) => (counts[band] = totals[i]!));
@@ -117,9 +118,9 @@ export function useAgingTargets(): [AgingTargets, (targets: AgingTargets) => voi
 }
 
 /** Overdue current findings per band: one COUNT_BY_SEVERITY request per distinct target. */
-export function useAging(detectorId: string, filters: Filters, targets: AgingTargets, now: number) {
+export function useAging(scope: Scope, filters: Filters, targets: AgingTargets, now: number) {
   const groups = agingGroups(filters, targets, now);
-  const results = useQueries({ queries: groups.map((g) => statisticsQuery(detectorId, g.criteria)) });
+  const results = useQueries({ queries: groups.map((g) => statisticsQuery(scope, g.criteria)) });
   const counts: Partial<Record<SeverityBand, number>> = {};
   groups.forEach((g, i) => {
     const data = results[i].data;

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { getFindingsStatistics } from '../../api/client';
+import { detectorScope } from '../../api/scope';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
 import { createQueryClient } from '../../app/query-client';
 import { countsByBand } from '../../lib/severity';
@@ -13,7 +14,7 @@ function renderSummary(search = `?detector=${DEMO_DETECTOR_ID}`) {
   window.history.replaceState(null, '', `/${search}`);
   return render(
     <QueryClientProvider client={createQueryClient()}>
-      <SeveritySummary detectorId={DEMO_DETECTOR_ID} />
+      <SeveritySummary scope={detectorScope({ detectorId: DEMO_DETECTOR_ID })} />
     </QueryClientProvider>,
   );
 }

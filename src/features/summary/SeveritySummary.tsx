@@ -6,6 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type MouseEvent } from 'react';
 import { statisticsQuery } from '../../api/queries';
+import type { Scope } from '../../api/scope';
 import { useFindingCriteria, useViewState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { countsByBand, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
@@ -15,11 +16,18 @@ const nf = new Intl.NumberFormat('en');
 const ORDER = SEVERITY_BANDS.map((b) => b.band);
 const SHOWN = [...SEVERITY_BANDS].reverse(); // Critical first: what matters at 3 a.m.
 
-export function SeveritySummary({ detectorId }: { detectorId: string }) {
+/** All regions: the counts are sums; say over how many regions (those that failed have chips of their own). */
+function regionsNote(regions: readonly { status: string }[] | undefined): string {
+  if (!regions) return '';
+  const ok = regions.filter((r) => r.status === 'ok').length;
+  return ` across ${ok} ${ok === 1 ? 'region' : 'regions'}`;
+}
+
+export function SeveritySummary({ scope }: { scope: Scope }) {
   const { state, update } = useViewState();
   const filters = useMemo(() => ({ ...state.filters, severity: undefined }), [state.filters]);
   const criteria = useFindingCriteria(filters);
-  const stats = useQuery(statisticsQuery(detectorId, criteria));
+  const stats = useQuery(statisticsQuery(scope, criteria));
   const counts = useMemo(() => (stats.data ? countsByBand(stats.data.findingStatistics?.countBySeverity) : undefined), [stats.data]);
   const total = counts ? ORDER.reduce((s, b) => s + counts[b], 0) : undefined;
   const range = state.filters.severity;
@@ -69,7 +77,9 @@ export function SeveritySummary({ detectorId }: { detectorId: string }) {
           );
         })}
         <span className="summary-total">
-          {total === undefined ? 'Counting…' : `${nf.format(total)} ${state.filters.archived === 'current' ? 'current ' : ''}findings`}
+          {total === undefined
+            ? 'Counting…'
+            : `${nf.format(total)} ${state.filters.archived === 'current' ? 'current ' : ''}findings${regionsNote(stats.data?.regions)}`}
         </span>
       </div>
       {counts && total !== undefined && total > 0 && (
