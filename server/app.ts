@@ -7,14 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
-import { invalidInput } from '../src/guardduty/errors';
-import { matchRoute } from '../src/guardduty/operations';
+import { ApiError, invalidInput } from '../src/guardduty/errors';
+import { matchRoute, type IncomingRequest } from '../src/guardduty/operations';
+import { apiTarget } from '../src/guardduty/regions';
 import { readBodyWithin } from './body';
 import type { ServerConfig } from './config';
 import { isApiPath, requestGuard, securityHeaders } from './security';
+import { DEMO_REGION } from './config';
+import { singleRegion, type Regional } from './sources/regional';
 import type { Source } from './sources/source';
 import { serveStatic } from './static';
-import { errorToResponse, plainText, REQUEST_ID } from './wire';
+import { errorToResponse, plainText, REQUEST_ID, toResponse } from './wire';
 
 /** Every /api answer carries a request id, as GuardDuty's do: AWS's own when it sent one, a fresh one otherwise. */
 const requestIds: MiddlewareHandler = async (c, next) => {
@@ -34,7 +37,11 @@ function decodeBody(bytes: Uint8Array): string {
   }
 }
 
-export function createApp(config: ServerConfig, source: Source) {
+/**
+ * `regional` answers /api/regions, /api/regions/{region}/… and /api/all-regions/…; without it the
+ * one source is the only region (tests of the HTTP surface).
+ */
+export function createApp(config: ServerConfig, source: Source, regional: Regional = singleRegion(source, source.region ?? config.region ?? DEMO_REGION)) {
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
 
   app.use(securityHeaders(config));
@@ -46,20 +53,36 @@ export function createApp(config: ServerConfig, source: Source) {
   );
 
   app.all('/api/*', async (c) => {
-    const path = c.req.path.slice('/api'.length) || '/';
+    const apiPath = c.req.path.slice('/api'.length) || '/';
     try {
-      // Unsupported operations are refused before any body is read.
-      matchRoute(c.req.method, path);
+      const target = apiTarget(apiPath);
+      if (target.kind === 'regions') {
+        if (c.req.method !== 'GET') throw new ApiError('UnsupportedOperationException', `${c.req.method} /api/regions is not offered (allowed: GET).`, 405);
+        return c.json(await regional.service.listRegions(c.req.raw.signal));
+      }
       const isPost = c.req.method === 'POST';
-      const bodyBytes = isPost ? await readBodyWithin(c.req.raw) : new Uint8Array(0);
-      const incoming = {
-        method: c.req.method,
-        path,
-        query: new URL(c.req.url).searchParams,
-        contentType: c.req.header('content-type') ?? null,
-        body: isPost ? decodeBody(bodyBytes) : undefined,
+      const incomingFor = async (path: string) => {
+        const bodyBytes = isPost ? await readBodyWithin(c.req.raw) : new Uint8Array(0);
+        const incoming: IncomingRequest = {
+          method: c.req.method,
+          path,
+          query: new URL(c.req.url).searchParams,
+          contentType: c.req.header('content-type') ?? null,
+          body: isPost ? decodeBody(bodyBytes) : undefined,
+        };
+        return { incoming, bodyBytes };
       };
-      return await source.handle({ incoming, bodyBytes }, c.req.raw.signal);
+      if (target.kind === 'all-regions') {
+        if (!isPost) throw new ApiError('UnsupportedOperationException', `${c.req.method} ${apiPath} is not offered (allowed: POST).`, 405);
+        const { incoming } = await incomingFor(apiPath);
+        const { service } = regional;
+        return toResponse(await (target.operation === 'findings' ? service.findings(incoming, c.req.raw.signal) : service.statistics(incoming, c.req.raw.signal)));
+      }
+      // A region is checked (well formed, covered) before anything is read or forwarded.
+      const regionSource = target.kind === 'region' ? regional.sourceFor(regional.service.checkRegion(target.region)) : source;
+      // Unsupported operations are refused before any body is read.
+      matchRoute(c.req.method, target.path);
+      return await regionSource.handle(await incomingFor(target.path), c.req.raw.signal);
     } catch (error) {
       return errorToResponse(error);
     }

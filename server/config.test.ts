@@ -26,8 +26,29 @@ describe('config', () => {
       tiles: null,
       region: null,
       endpoint: null,
+      regions: expect.arrayContaining(['us-east-1', 'eu-west-1', 'ap-east-1', 'sa-east-1']) as unknown as string[],
       staticDir: '/srv/dist',
     });
+  });
+
+  it('covers every GuardDuty region of the partition by default (botocore data), the default region first, then alphabetically', () => {
+    const { regions } = parse([], {});
+    expect(regions[0]).toBe('us-east-1');
+    expect(regions.slice(1)).toEqual([...regions.slice(1)].sort());
+    expect(regions.length).toBeGreaterThanOrEqual(30);
+    expect(regions.filter((r) => r.includes('fips') || r.startsWith('cn-') || r.startsWith('us-gov-'))).toEqual([]);
+    expect(parse([], { FINDINGS_ATLAS_REGIONS: 'all' }).regions).toEqual(regions);
+    const aws = parse(['--source', 'aws'], { AWS_REGION: 'eu-west-1', FINDINGS_ATLAS_REGIONS: ' us-west-2, eu-central-1 ,eu-west-1' });
+    expect(aws.regions).toEqual(['eu-west-1', 'eu-central-1', 'us-west-2']);
+    expect(parse(['--source', 'aws'], { AWS_REGION: 'cn-north-1' }).regions).toEqual(['cn-north-1', 'cn-northwest-1']);
+  });
+
+  it.each([
+    ['us-east-1,evil.example/x', /FINDINGS_ATLAS_REGIONS takes region names/],
+    ['us-east-1,cn-north-1', /not in the partition of us-east-1/],
+    ['EU-WEST-1', /FINDINGS_ATLAS_REGIONS takes region names/],
+  ])('refuses FINDINGS_ATLAS_REGIONS=%s', (value, message) => {
+    expect(() => parse([], { FINDINGS_ATLAS_REGIONS: value })).toThrow(message);
   });
 
   it('stays demo even when AWS settings are present', () => {

@@ -3,6 +3,7 @@
  * one ConfigError naming the setting, so `main.ts` can refuse to start with a one-line message.
  */
 import { parseArgs } from 'node:util';
+import { guardDutyRegions, orderRegions, partitionOf } from '../src/guardduty/regions';
 
 export type SourceName = 'demo' | 'aws';
 
@@ -24,6 +25,11 @@ export interface ServerConfig {
   region: string | null;
   /** Custom GuardDuty endpoint, possibly with a base path (aws source only). */
   endpoint: string | null;
+  /**
+   * The regions /api/regions covers, the default region (AWS_REGION; us-east-1 in demo) first
+   * (FINDINGS_ATLAS_REGIONS; default: every GuardDuty region of the default region's partition).
+   */
+  regions: string[];
   /** The built SPA (dist/). */
   staticDir: string;
 }
@@ -122,6 +128,23 @@ function parseRegion(env: NodeJS.ProcessEnv): string {
   return region;
 }
 
+/** The demo's default region (the emulator's DEMO and SCALE detectors live there). */
+export const DEMO_REGION = 'us-east-1';
+
+/** FINDINGS_ATLAS_REGIONS: `all` (default) or a comma list of region names of the default region's partition. */
+export function parseRegions(value: string | undefined, defaultRegion: string): string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text.toLowerCase() === 'all') return orderRegions(defaultRegion, guardDutyRegions(defaultRegion));
+  const partition = partitionOf(defaultRegion)?.partition;
+  const names = text.split(',').map((r) => r.trim()).filter(Boolean);
+  for (const name of names) {
+    const of = partitionOf(name);
+    if (!of) throw new ConfigError(`FINDINGS_ATLAS_REGIONS takes region names or 'all' (got '${name}').`);
+    if (of.partition !== partition) throw new ConfigError(`FINDINGS_ATLAS_REGIONS: ${name} is not in the partition of ${defaultRegion} (${partition}).`);
+  }
+  return orderRegions(defaultRegion, names);
+}
+
 function parseToken(env: NodeJS.ProcessEnv, host: string): string | null {
   // Set but blank is a mistake (an empty secret in a deployment template), not "no token".
   if (env.FINDINGS_ATLAS_TOKEN !== undefined && env.FINDINGS_ATLAS_TOKEN.trim() === '') {
@@ -163,6 +186,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, staticDir: s
   const host = (args.host ?? (env.HOST || DEFAULT_HOST)).trim();
   if (!host || /[\s/]/.test(host)) throw new ConfigError(`${args.host !== undefined ? '--host' : 'HOST'} must be an address or host name (got '${host}').`);
 
+  const region = source === 'aws' ? parseRegion(env) : null;
   const boundName = isWildcardAddress(host) ? [] : [asHostHeaderName(host)];
   const allowedHosts = [...new Set([...LOOPBACK_HOST_NAMES, ...boundName, ...parseAllowedHosts(env.FINDINGS_ATLAS_ALLOWED_HOSTS)])];
 
@@ -173,8 +197,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, staticDir: s
     token: parseToken(env, host),
     allowedHosts,
     tiles: parseTiles(env),
-    region: source === 'aws' ? parseRegion(env) : null,
+    region: source === 'aws' ? region : null,
     endpoint: source === 'aws' ? parseEndpoint(env) : null,
+    regions: parseRegions(env.FINDINGS_ATLAS_REGIONS, region ?? DEMO_REGION),
     staticDir,
   };
 }

@@ -9,9 +9,7 @@ import { createApp } from './app';
 import { ConfigError, parseConfig, type ServerConfig } from './config';
 import { listen } from './listen';
 import { stdoutLogger } from './log';
-import { createAwsSource } from './sources/aws';
-import { createDemoSource } from './sources/demo';
-import type { Source } from './sources/source';
+import { createAwsRegional, createDemoRegional } from './sources/regional';
 
 /** dist/ next to this file's directory: right for both server/main.ts (tsx) and dist-server/main.js. */
 const STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
@@ -27,8 +25,11 @@ function loadConfig(): ServerConfig {
   }
 }
 
-const createSource = (config: ServerConfig): Source =>
-  config.source === 'aws' ? createAwsSource({ region: config.region!, endpoint: config.endpoint }) : createDemoSource();
+/** The default region's source and every covered region's (the aws source per region, or the demo's emulators). */
+const createSources = (config: ServerConfig) =>
+  config.source === 'aws'
+    ? createAwsRegional({ defaultRegion: config.region!, regions: config.regions, endpoint: config.endpoint })
+    : createDemoRegional({ regions: config.regions });
 
 function describe(config: ServerConfig, address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -37,7 +38,8 @@ function describe(config: ServerConfig, address: AddressInfo): string {
 }
 
 const config = loadConfig();
-const { server, address } = await listen(createApp(config, createSource(config)).fetch, config).catch((error: NodeJS.ErrnoException) => {
+const { source, regional } = createSources(config);
+const { server, address } = await listen(createApp(config, source, regional).fetch, config).catch((error: NodeJS.ErrnoException) => {
   process.stderr.write(`Findings Atlas: cannot listen on ${config.host}:${config.port} (${error.code ?? error.message}).\n`);
   process.exit(1);
 });

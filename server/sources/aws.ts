@@ -11,6 +11,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, HttpRequest } from '@smithy/types';
 import { ApiError, internalError, parseWireError } from '../../src/guardduty/errors';
 import { validateRequest, type IncomingRequest, type OperationName } from '../../src/guardduty/operations';
+import { guardDutyEndpoint } from '../../src/guardduty/regions';
 import { errorToResponse } from '../wire';
 import type { Source } from './source';
 import { exchange, isJsonContentType, MAX_RESPONSE_BYTES, passedHeaders, UpstreamTooLarge, type UpstreamResponse } from './upstream';
@@ -93,7 +94,8 @@ function passThrough(upstream: UpstreamResponse): Response {
 export function createAwsSource(options: AwsSourceOptions): Source {
   const { region } = options;
   const { timeoutMs, maxAttempts, baseDelayMs, maxDelayMs, maxResponseBytes } = { ...DEFAULTS, ...options };
-  const endpoint = new URL(options.endpoint ?? `https://guardduty.${region}.amazonaws.com`);
+  // The region's own endpoint (its partition's DNS suffix), or the one custom endpoint, signed for this region.
+  const endpoint = new URL(options.endpoint ?? guardDutyEndpoint(region));
   const basePath = endpoint.pathname.replace(/\/+$/, '');
   const signer = new SignatureV4({
     service: 'guardduty',

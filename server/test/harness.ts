@@ -50,6 +50,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     tiles: null,
     region: null,
     endpoint: null,
+    regions: ['us-east-1'],
     staticDir: join(tmpdir(), 'fa-no-dist-here'),
     ...overrides,
   };

@@ -4,7 +4,7 @@
  * endpoint host of each, and the check every `/api/regions/{region}` path and `regions` list goes
  * through. Pure: shared by the server, the emulator and MSW.
  */
-import { invalidInput, type ApiError } from './errors';
+import { invalidInput, unsupportedOperation, type ApiError } from './errors';
 import type { PartitionData } from './regions-data';
 import { GUARDDUTY_PARTITIONS } from './vendor/guardduty-regions';
 
@@ -51,4 +51,37 @@ export function invalidRegion(region: string, covered: readonly string[]): ApiEr
 export function checkRegion(region: string, covered: readonly string[]): string {
   if (!isRegionName(region) || !covered.includes(region)) throw invalidRegion(region, covered);
   return region;
+}
+
+/** Where a path under /api goes: GuardDuty in the default region, in a named region, the region list, or an all-regions query. */
+export type ApiTarget =
+  | { kind: 'default'; path: string }
+  | { kind: 'region'; region: string; path: string }
+  | { kind: 'regions' }
+  | { kind: 'all-regions'; operation: 'findings' | 'statistics' };
+
+/**
+ * `/regions` → the region list; `/regions/{region}/…` → that region's GuardDuty (the rest of the
+ * path as under /api); `/all-regions/findings[/statistics]` → the merged queries; anything else →
+ * the default region. The region is checked (well formed, covered) by the caller; a segment that
+ * is not valid percent-encoding is refused here.
+ */
+export function apiTarget(path: string): ApiTarget {
+  if (path === '/regions' || path === '/regions/') return { kind: 'regions' };
+  const regional = /^\/regions\/([^/]*)(\/.*)?$/.exec(path);
+  if (regional) {
+    let region: string;
+    try {
+      region = decodeURIComponent(regional[1]);
+    } catch {
+      throw invalidInput('The request is rejected: region: is not valid percent-encoding.');
+    }
+    return { kind: 'region', region, path: regional[2] || '/' };
+  }
+  if (path === '/all-regions/findings' || path === '/all-regions/findings/') return { kind: 'all-regions', operation: 'findings' };
+  if (path === '/all-regions/findings/statistics' || path === '/all-regions/findings/statistics/') return { kind: 'all-regions', operation: 'statistics' };
+  if (path === '/all-regions' || path.startsWith('/all-regions/')) {
+    throw unsupportedOperation(`No operation at ${path.slice(0, 200)}: across regions the dashboard offers POST /all-regions/findings and POST /all-regions/findings/statistics.`, 404);
+  }
+  return { kind: 'default', path };
 }
