@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { RegionInfo } from '../api/client';
 import { detectorsQuery, healthQuery } from '../api/queries';
 import { useThemePreference, type Theme } from '../lib/preferences';
 import { DemoExplainer } from './DemoExplainer';
@@ -30,6 +31,13 @@ function SourceBadge() {
 /** Where a new region or detector opens: the overview stays the overview, anything else is the findings table. */
 const listPath = () => (window.location.pathname === OVERVIEW_PATH ? OVERVIEW_PATH : '/');
 
+/** The control's groups: what can be read first, then why the rest cannot. */
+const GROUPS: { label: string; statuses: RegionInfo['status'][] }[] = [
+  { label: 'With a detector', statuses: ['ok', 'throttled', 'error'] },
+  { label: 'Not enabled', statuses: ['not-enabled'] },
+  { label: 'No detector', statuses: ['no-detector'] },
+];
+
 /**
  * All regions, or one region: a native select (keyboard and screen readers for free), each region
  * with its status; regions without a detector to read are listed but cannot be chosen.
@@ -59,13 +67,21 @@ function RegionPicker() {
       <span className="picker-label">Region</span>
       <select value={selection} onChange={(e) => choose(e.target.value)} aria-describedby={regions.isError ? 'region-picker-error' : undefined}>
         <option value={ALL}>All regions{list.length > 0 ? ` (${list.filter((r) => r.status === 'ok').length} with a detector)` : ''}</option>
-        {list.map((r) => (
-          <option key={r.region} value={r.region} disabled={r.status === 'not-enabled' || r.status === 'no-detector'}>
-            {r.region}
-            {r.region === regions.data?.defaultRegion ? ' (default)' : ''}
-            {r.status !== 'ok' ? ` — ${REGION_STATUS_TEXT[r.status]}` : ''}
-          </option>
-        ))}
+        {GROUPS.map(({ label, statuses }) => {
+          const members = list.filter((r) => statuses.includes(r.status));
+          if (members.length === 0) return null;
+          return (
+            <optgroup key={label} label={label}>
+              {members.map((r) => (
+                <option key={r.region} value={r.region} disabled={r.status === 'not-enabled' || r.status === 'no-detector'}>
+                  {r.region}
+                  {r.region === regions.data?.defaultRegion ? ' (default)' : ''}
+                  {r.status !== 'ok' ? ` — ${REGION_STATUS_TEXT[r.status]}` : ''}
+                </option>
+              ))}
+            </optgroup>
+          );
+        })}
         {selection && selection !== ALL && !known && <option value={selection}>{regions.isPending ? `${selection} (loading…)` : selection}</option>}
         {!selection && <option value="">{regions.isPending ? 'Loading…' : 'Default region'}</option>}
       </select>

@@ -5,6 +5,7 @@
  * never hides the others: the chips sit above a table that shows what the rest returned.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { RegionInfo, RegionResult, RegionStatus } from '../api/client';
 import { regionsQuery } from '../api/queries';
 
@@ -81,37 +82,66 @@ function chipTitle(c: RegionChip): string {
   }
 }
 
+/** Statuses of regions that have nothing to read; many of one kind (an account uses a few of 30+ regions) fold into one chip. */
+const QUIET: RegionStatus[] = ['not-enabled', 'no-detector'];
+const FOLD_OVER = 3;
+
+function Chip({ c, pending }: { c: RegionChip; pending?: boolean }) {
+  return (
+    <li className={`region-chip region-${c.status}`} title={chipTitle(c)} data-region={c.region} data-status={c.status}>
+      <span className="region-chip-name">{c.region}</span>
+      {c.status === 'ok' ? (
+        <>
+          <span className="region-chip-count">
+            {c.count !== undefined ? `${nf.format(c.count)} ${c.count === 1 ? 'finding' : 'findings'}` : pending ? 'counting…' : 'count unavailable'}
+          </span>
+          {c.latencyMs !== undefined && <span className="region-chip-latency">{nf.format(c.latencyMs)} ms</span>}
+        </>
+      ) : (
+        <>
+          <span className="region-chip-status">{REGION_STATUS_TEXT[c.status]}</span>
+          {c.message && <span className="region-chip-message">{c.message}</span>}
+        </>
+      )}
+    </li>
+  );
+}
+
 /**
  * The chips, under a caption that says what they count. `timed` names what the milliseconds
- * measure (the table: its latest page; the overview: its count).
+ * measure (the table: its latest page; the overview: its count). Regions with a detector always
+ * have a chip of their own; more than three not enabled (or without a detector) fold into one
+ * chip that unfolds into theirs.
  */
 export function RegionChips({ chips, pending, timed = 'time for the latest page' }: { chips: readonly RegionChip[]; pending?: boolean; timed?: string }) {
+  const [unfolded, setUnfolded] = useState(false);
   if (chips.length === 0) return null;
+  const folded = unfolded ? [] : QUIET.filter((status) => chips.filter((c) => c.status === status).length > FOLD_OVER);
+  const shown = chips.filter((c) => !folded.includes(c.status));
   return (
     <section className="region-chips" aria-label="Regions" aria-busy={pending || undefined}>
       <h2 className="region-chips-caption">
         By region <span className="muted">· findings matching the filters · {timed}</span>
       </h2>
       <ul>
-        {chips.map((c) => (
-          <li key={c.region} className={`region-chip region-${c.status}`} title={chipTitle(c)} data-region={c.region} data-status={c.status}>
-            <span className="region-chip-name">{c.region}</span>
-            {c.status === 'ok' ? (
-              <>
-                <span className="region-chip-count">
-                  {c.count !== undefined ? `${nf.format(c.count)} ${c.count === 1 ? 'finding' : 'findings'}` : pending ? 'counting…' : 'count unavailable'}
-                </span>
-                {c.latencyMs !== undefined && <span className="region-chip-latency">{nf.format(c.latencyMs)} ms</span>}
-              </>
-            ) : (
-              <>
-                <span className="region-chip-status">{REGION_STATUS_TEXT[c.status]}</span>
-                {c.message && <span className="region-chip-message">{c.message}</span>}
-              </>
-            )}
-          </li>
+        {shown.map((c) => (
+          <Chip key={c.region} c={c} pending={pending} />
         ))}
+        {folded.map((status) => {
+          const names = chips.filter((c) => c.status === status).map((c) => c.region);
+          return (
+            <li key={status} className={`region-chip region-${status}`} title={names.join(', ')} data-status={status}>
+              <span className="region-chip-name">{names.length} regions</span>
+              <span className="region-chip-status">{REGION_STATUS_TEXT[status]}</span>
+            </li>
+          );
+        })}
       </ul>
+      {(folded.length > 0 || unfolded) && (
+        <button type="button" className="button button-quiet region-chips-toggle" aria-expanded={unfolded} onClick={() => setUnfolded((u) => !u)}>
+          {unfolded ? 'Fold regions without findings' : 'Show every region'}
+        </button>
+      )}
     </section>
   );
 }
