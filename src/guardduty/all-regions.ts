@@ -405,7 +405,7 @@ export function createRegionsService(options: RegionsServiceOptions): RegionsSer
       if (body.sortCriteria) query.sortCriteria = body.sortCriteria;
       const queryKey = stableStringify(query);
       const infos = await Promise.all((body.regions ?? covered).map((r) => discovered(r, signal)));
-      // Without `regions`: every region whose detector answered; with it: those, each reported.
+      // Every region is reported; those whose detector answered are asked (without `regions`, they make the query).
       const inQuery = (body.regions ? infos : infos.filter((i) => i.status === 'ok')).map((i) => i.region);
       const queryHash = hash53(`${queryKey}|${inQuery.join(',')}`);
       const cursor = body.nextToken ? decodeCursor(body.nextToken, queryHash, inQuery) : { q: queryHash, p: {} as Record<string, Position> };
@@ -461,12 +461,11 @@ export function createRegionsService(options: RegionsServiceOptions): RegionsSer
     try {
       const { regions, ...query } = parseBody<AllRegionsStatisticsRequest>(request, 'GetFindingsStatistics', covered);
       const infos = await Promise.all((regions ?? covered).map((r) => discovered(r, signal)));
-      const wanted = regions ? infos : infos.filter((i) => i.status === 'ok');
       // Each region is asked for its most groups, so that groups small in every region but large in sum are counted.
       const asked: GetFindingsStatisticsRequest = query.groupBy ? { ...query, maxResults: MAX_STATISTICS_GROUPS } : query;
       const full: FindingStatistics[] = [];
       const statuses = await Promise.all(
-        wanted.map(async (info): Promise<RegionStatus> => {
+        infos.map(async (info): Promise<RegionStatus> => {
           if (info.status !== 'ok') return { region: info.region, status: info.status, ...(info.message ? { message: info.message } : {}) };
           const started = now();
           try {
