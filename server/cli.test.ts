@@ -6,8 +6,8 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DETECTOR_ID } from '../mocks/emulator';
-import { createDemoSource } from './sources/demo';
+import { DEMO_DETECTOR_ID, EU_WEST_1_DETECTOR_ID } from '../mocks/emulator';
+import { createDemoRegional } from './sources/regional';
 import { startApp, testConfig, type Running } from './test/harness';
 
 const run = promisify(execFile);
@@ -24,23 +24,28 @@ function hasCli(): boolean {
 describe.skipIf(!hasCli())('AWS CLI against the demo server', () => {
   let app: Running;
   beforeAll(async () => {
-    app = await startApp(testConfig(), createDemoSource());
+    const { source, regional } = createDemoRegional({ regions: ['us-east-1', 'eu-west-1'] });
+    app = await startApp(testConfig({ regions: ['us-east-1', 'eu-west-1'] }), source, {}, regional);
   });
   afterAll(() => app.close());
 
   /** Fake keys and no config files: the CLI must not find a real account here. */
   async function aws(...args: string[]): Promise<Record<string, unknown>> {
+    return awsAt('/api', 'us-east-1', ...args);
+  }
+
+  async function awsAt(base: string, region: string, ...args: string[]): Promise<Record<string, unknown>> {
     const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: region,
       AWS_CONFIG_FILE: '/dev/null',
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
       AWS_EC2_METADATA_DISABLED: 'true',
     };
-    const { stdout } = await run('aws', ['guardduty', ...args, '--endpoint-url', `${app.url}/api`, '--output', 'json'], { env, timeout: 60_000 });
+    const { stdout } = await run('aws', ['guardduty', ...args, '--endpoint-url', `${app.url}${base}`, '--output', 'json'], { env, timeout: 60_000 });
     return JSON.parse(stdout) as Record<string, unknown>;
   }
 
@@ -60,5 +65,13 @@ describe.skipIf(!hasCli())('AWS CLI against the demo server', () => {
     expect(signals.length).toBeGreaterThan(0);
     // The CLI prints timestamps as ISO dates: a millisecond value sent as seconds would be year 58000.
     for (const signal of signals) expect(new Date(signal.CreatedAt).getUTCFullYear()).toBeLessThan(2100);
+  });
+
+  it('works unchanged against a regional endpoint', async () => {
+    const detectors = await awsAt('/api/regions/eu-west-1', 'eu-west-1', 'list-detectors');
+    expect(detectors.DetectorIds).toEqual([EU_WEST_1_DETECTOR_ID]);
+    const list = await awsAt('/api/regions/eu-west-1', 'eu-west-1', 'list-findings', '--detector-id', EU_WEST_1_DETECTOR_ID, '--max-results', '3');
+    const got = await awsAt('/api/regions/eu-west-1', 'eu-west-1', 'get-findings', '--detector-id', EU_WEST_1_DETECTOR_ID, '--finding-ids', ...(list.FindingIds as string[]));
+    expect((got.Findings as { Region: string }[]).map((f) => f.Region)).toEqual(['eu-west-1', 'eu-west-1', 'eu-west-1']);
   });
 });

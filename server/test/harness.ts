@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createApp } from '../app';
 import { listen, type ListenOptions } from '../listen';
 import type { ServerConfig } from '../config';
+import type { Regional } from '../sources/regional';
 import type { Source } from '../sources/source';
 
 export interface Running {
@@ -57,9 +58,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 }
 
 /** `options` shortens the server's timeouts or caps for a test; the log is always captured. */
-export async function startApp(config: ServerConfig, source: Source, options: Omit<ListenOptions, 'log'> = {}): Promise<Running> {
+export async function startApp(config: ServerConfig, source: Source, options: Omit<ListenOptions, 'log'> = {}, regional?: Regional): Promise<Running> {
   const logs: string[] = [];
-  const app = createApp(config, source);
+  const app = createApp(config, source, regional);
   const { server, address } = await listen(app.fetch, { ...config, port: 0, host: '127.0.0.1' }, { ...options, log: (line) => logs.push(line) });
   return {
     url: `http://127.0.0.1:${address.port}`,
