@@ -11,6 +11,7 @@ import { runMapBench } from './map';
 import { runOverviewBench } from './overview';
 import { runPageBench } from './page';
 import { runProxyBench } from './proxy';
+import { runRegionsBench } from './regions';
 import { runTableBench } from './table';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -32,6 +33,7 @@ const BENCHES: [string, Bench][] = [
   ['map', runMapBench],
   ['overview', runOverviewBench],
   ['proxy', runProxyBench],
+  ['regions', runRegionsBench],
   ['load', runLoadBench],
   ['emulator', runEmulatorBench],
 ];

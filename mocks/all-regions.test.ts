@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { SORT_ATTRIBUTE_NAMES, sortFindings, throttling, internalError, type Finding, type SortOrder } from '../src/guardduty';
 import { createRegionsService, type AllRegionsFindingsResponse, type AllRegionsStatisticsResponse, type RegionTransport, type RegionsResponse } from '../src/guardduty/all-regions';
 import { findingComparator, mergeAll, mergeStep } from '../src/guardduty/merge';
-import { answer, type GuardDutyBackend, type ListFindingsRequest, type WireResponse } from '../src/guardduty/operations';
+import { answer, type GuardDutyBackend, type WireResponse } from '../src/guardduty/operations';
+import type { ListFindingsRequest } from '../src/guardduty/requests';
 import type { GetFindingsStatisticsRequest } from '../src/guardduty/requests';
 import {
   ALL_DETECTOR_IDS, DEMO_DEFAULT_REGION, DEMO_DETECTOR_ID, SCALE_DETECTOR_ID, createDemoWorld, findingsOf, regionOfDetector, withFaults,
@@ -129,8 +130,8 @@ describe('all regions: the merged pages equal one global sort', () => {
       for (const order of ORDERS) {
         // Each region: a random slice of the pool (sizes 0 to ~150, some regions empty).
         const start = rng.int(0, pool.length - 1000);
-        const per = regions.map((r, i) => pool.slice(start + i * 150, start + i * 150 + rng.int(0, 150)));
-        const backends = new Map(regions.map((r, i) => [r, listBackend(`d${i}`, per[i])]));
+        const per = regions.map((_, i) => pool.slice(start + i * 150, start + i * 150 + rng.int(0, 150)));
+        const backends = new Map(regions.map((region, i) => [region, listBackend(`d${i}`, per[i])]));
         const transport: RegionTransport = async (region, request) => answer(backends.get(region)!, request);
         const service = createRegionsService({ defaultRegion: 'us-east-1', regions, transport });
         const got = await walk((body) => service.findings(post('/all-regions/findings', body)), { sortCriteria: { attributeName: attribute, orderBy: order } }, () => rng.int(1, 50));

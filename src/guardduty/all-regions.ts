@@ -368,7 +368,9 @@ export function createRegionsService(options: RegionsServiceOptions): RegionsSer
       page.ids.forEach((id, index) => entries.push({ id, token, index }));
     }
     const wanted = entries.slice(0, need);
-    const found = await getFindings(region, detectorId, wanted.map((e) => e.id), signal);
+    // Every loaded id, not only the wanted ones: the next steps of the walk find them cached, so a
+    // region page costs one GetFindings, not one per merged page that advances into it.
+    const found = await getFindings(region, detectorId, entries.map((e) => e.id), signal);
     const items: Finding[] = [];
     const entryOf: number[] = [];
     wanted.forEach((e, i) => {
