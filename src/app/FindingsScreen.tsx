@@ -21,22 +21,24 @@ export function FindingsScreen() {
       <h1 className="visually-hidden">Findings</h1>
       {regions.isError && !scope && <ErrorBanner error={regions.error} context="Could not list the regions" onRetry={() => regions.refetch()} />}
       {unavailable && <RegionUnavailable info={unavailable} />}
-      <div className="findings-top">
-        {scope && <SeveritySummary scope={scope} />}
-        <div className="view-switch">
-          <button
-            type="button"
-            className="button"
-            aria-pressed={mapOpen}
-            onClick={() => {
-              rememberMapChoice(!mapOpen);
-              update((s) => ({ ...s, map: { ...s.map, open: !s.map.open } }));
-            }}
-          >
-            {mapOpen ? 'Hide attack map' : 'Show attack map'}
-          </button>
+      {scope && (
+        <div className="findings-top">
+          <SeveritySummary scope={scope} />
+          <div className="view-switch">
+            <button
+              type="button"
+              className="button"
+              aria-pressed={mapOpen}
+              onClick={() => {
+                rememberMapChoice(!mapOpen);
+                update((s) => ({ ...s, map: { ...s.map, open: !s.map.open } }));
+              }}
+            >
+              {mapOpen ? 'Hide attack map' : 'Show attack map'}
+            </button>
+          </div>
         </div>
-      </div>
+      )}
       {scope && (
         <div className="findings-layout">
           <section className="findings-pane" aria-label="Findings">

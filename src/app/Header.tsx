@@ -66,7 +66,7 @@ function RegionPicker() {
     <label className="region-picker">
       <span className="picker-label">Region</span>
       <select value={selection} onChange={(e) => choose(e.target.value)} aria-describedby={regions.isError ? 'region-picker-error' : undefined}>
-        <option value={ALL}>All regions{list.length > 0 ? ` (${list.filter((r) => r.status === 'ok').length} with a detector)` : ''}</option>
+        <option value={ALL}>All regions</option>
         {GROUPS.map(({ label, statuses }) => {
           const members = list.filter((r) => statuses.includes(r.status));
           if (members.length === 0) return null;

@@ -10,6 +10,7 @@ import type { RegionInfo, RegionResult, RegionStatus } from '../api/client';
 import { regionsQuery } from '../api/queries';
 
 const nf = new Intl.NumberFormat('en');
+const ms = (value: number) => (value < 1 ? '< 1 ms' : `${nf.format(Math.round(value))} ms`);
 
 /** A region's status as the region control and the chips word it. */
 export const REGION_STATUS_TEXT: Record<RegionStatus, string> = {
@@ -67,7 +68,7 @@ function chipTitle(c: RegionChip): string {
     case 'ok':
       return [
         c.count !== undefined ? `${nf.format(c.count)} ${c.count === 1 ? 'finding' : 'findings'} in ${c.region} match the filters` : `${c.region} answered`,
-        c.latencyMs !== undefined ? `its part of the latest page took ${nf.format(c.latencyMs)} ms` : undefined,
+        c.latencyMs !== undefined ? `its part of the latest page took ${ms(c.latencyMs)}${c.latencyMs < 1 ? ' (answered from the server’s cache)' : ''}` : undefined,
       ]
         .filter(Boolean)
         .join('; ');
@@ -95,7 +96,7 @@ function Chip({ c, pending }: { c: RegionChip; pending?: boolean }) {
           <span className="region-chip-count">
             {c.count !== undefined ? `${nf.format(c.count)} ${c.count === 1 ? 'finding' : 'findings'}` : pending ? 'counting…' : 'count unavailable'}
           </span>
-          {c.latencyMs !== undefined && <span className="region-chip-latency">{nf.format(c.latencyMs)} ms</span>}
+          {c.latencyMs !== undefined && <span className="region-chip-latency">{ms(c.latencyMs)}</span>}
         </>
       ) : (
         <>
@@ -123,7 +124,8 @@ export function RegionChips({ chips, pending, timed = 'time for the latest page'
       <h2 className="region-chips-caption">
         By region <span className="muted">· findings matching the filters · {timed}</span>
       </h2>
-      <ul>
+      {/* Focusable: on a narrow screen the chips scroll sideways. */}
+      <ul tabIndex={0} aria-label="Region statuses">
         {shown.map((c) => (
           <Chip key={c.region} c={c} pending={pending} />
         ))}

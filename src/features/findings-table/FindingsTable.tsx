@@ -52,7 +52,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
   );
   const countedRegions = stats.data?.regions?.filter((r) => r.status === 'ok').length;
   const [zone] = useTimePreference();
-  const columns = useColumnPrefs();
+  const columns = useColumnPrefs(scope.kind === 'all');
   const filterInput = useRef<HTMLInputElement>(null);
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const listKey = useMemo(() => JSON.stringify(queryKey), [queryKey]);

@@ -1,5 +1,5 @@
 /** Column order and visibility, persisted per browser (localStorage). */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { readJsonPreference, writeJsonPreference } from '../../lib/preferences';
 import { COLUMN_IDS, type ColumnId } from './column-meta';
 
@@ -33,8 +33,21 @@ export function moveColumn(order: readonly ColumnId[], id: ColumnId, delta: -1 |
   return next;
 }
 
-export function useColumnPrefs() {
-  const [prefs, setPrefs] = useState<ColumnPrefs>(() => normaliseColumnPrefs(readJsonPreference(COLUMN_PREFS_KEY, DEFAULT_COLUMN_PREFS)));
+/** All regions: where a finding lives matters as much as what it is, so Region follows Title (unless the analyst ordered the columns). */
+export const ALL_REGIONS_ORDER: ColumnId[] = (() => {
+  const order: ColumnId[] = COLUMN_IDS.filter((id) => id !== 'region');
+  order.splice(order.indexOf('title') + 1, 0, 'region');
+  return order;
+})();
+
+const isDefaultOrder = (order: readonly ColumnId[]) => order.every((id, i) => id === COLUMN_IDS[i]);
+
+/** The order shown: the analyst's, or in all-regions mode the default with Region beside Title. */
+const shownOrder = (prefs: ColumnPrefs, allRegions: boolean) => (allRegions && isDefaultOrder(prefs.order) ? ALL_REGIONS_ORDER : prefs.order);
+
+export function useColumnPrefs(allRegions = false) {
+  const [stored, setPrefs] = useState<ColumnPrefs>(() => normaliseColumnPrefs(readJsonPreference(COLUMN_PREFS_KEY, DEFAULT_COLUMN_PREFS)));
+  const prefs = useMemo(() => ({ ...stored, order: shownOrder(stored, allRegions) }), [stored, allRegions]);
   const save = useCallback((change: (p: ColumnPrefs) => ColumnPrefs) => {
     setPrefs((p) => {
       const next = normaliseColumnPrefs(change(p));
@@ -46,7 +59,10 @@ export function useColumnPrefs() {
     (id: ColumnId) => save((p) => ({ ...p, hidden: p.hidden.includes(id) ? p.hidden.filter((h) => h !== id) : [...p.hidden, id] })),
     [save],
   );
-  const move = useCallback((id: ColumnId, delta: -1 | 1) => save((p) => ({ ...p, order: moveColumn(p.order, id, delta) })), [save]);
+  const move = useCallback(
+    (id: ColumnId, delta: -1 | 1) => save((p) => ({ ...p, order: moveColumn(shownOrder(p, allRegions), id, delta) })),
+    [save, allRegions],
+  );
   const reset = useCallback(() => save(() => DEFAULT_COLUMN_PREFS), [save]);
   return { prefs, toggle, move, reset };
 }

@@ -210,7 +210,7 @@ function Overview({ scope }: { scope: Scope }) {
         </button>
       </div>
       {scope.kind === 'all' && (
-        <div className="ov-wide">
+        <div className="ov-regions">
           <RegionChips chips={regionChipList} pending={regionStats.isPending} timed="time to count" />
         </div>
       )}
