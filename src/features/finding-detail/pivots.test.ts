@@ -7,7 +7,7 @@ import { attackMapHref, pivotFilter, pivotHref, remoteParams } from './pivots';
 const state: ViewState = {
   detectorId: 'd1',
   sort: { attribute: 'severity', order: 'ASC' },
-  filters: { lists: { region: ['eu-west-1'] }, severity: { from: 'high', to: 'critical' }, archived: 'current' },
+  filters: { lists: { inRegion: ['eu-west-1'] }, severity: { from: 'high', to: 'critical' }, archived: 'current' },
   map: { open: false },
 };
 
