@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { criteriaFromFilters } from './filters';
-import { DEFAULT_SORT, parseViewState, serializeViewState } from './url-state';
+import { DEFAULT_SORT, findingLocation, isAllRegions, parseViewState, serializeViewState, viewHref } from './url-state';
 import { FILTER_ATTRIBUTES } from '../guardduty/filter-attributes';
 
 describe('view state in the URL', () => {
@@ -72,5 +72,29 @@ describe('filter fields', () => {
   it('only ever filter on attributes GuardDuty documents', async () => {
     const { LIST_FILTERS } = await import('./filters');
     for (const field of LIST_FILTERS) expect(FILTER_ATTRIBUTES, field.param).toContain(field.attribute);
+  });
+
+  it('regions: a bare URL and region=all read every region; detector= alone is the default region (links of before regions)', () => {
+    expect(isAllRegions(parseViewState(new URLSearchParams('')))).toBe(true);
+    expect(isAllRegions(parseViewState(new URLSearchParams('region=all&sort=severity')))).toBe(true);
+    const legacy = parseViewState(new URLSearchParams('detector=abc'));
+    expect(isAllRegions(legacy)).toBe(false);
+    expect(legacy.region).toBeUndefined();
+    const one = parseViewState(new URLSearchParams('region=eu-west-1&detector=abc'));
+    expect([isAllRegions(one), one.region, one.detectorId]).toEqual([false, 'eu-west-1', 'abc']);
+    expect(parseViewState(serializeViewState(one))).toEqual(one);
+  });
+
+  it('a finding opened from All regions carries where it lives, on its page only', () => {
+    const all = parseViewState(new URLSearchParams('region=all'));
+    const finding = { id: 'f1', region: 'eu-west-1', service: { detectorId: 'det1' } } as Parameters<typeof findingLocation>[1];
+    const at = findingLocation(all, finding);
+    expect(at).toEqual({ region: 'eu-west-1', detectorId: 'det1' });
+    // One region's view says it already: no extra parameters.
+    expect(findingLocation(parseViewState(new URLSearchParams('region=eu-west-1&detector=det1')), finding)).toBeUndefined();
+    const detail = viewHref('/findings/f1', { ...all, finding: at });
+    expect(new URL(detail, 'http://x').searchParams.get('findingRegion')).toBe('eu-west-1');
+    expect(parseViewState(new URL(detail, 'http://x').searchParams).finding).toEqual(at);
+    expect(viewHref('/', { ...all, finding: at })).toBe('/?region=all');
   });
 });
