@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../guardduty';
-import { findingIdFromArn, sequenceSummary, signalsInTimeOrder, tacticChain, tacticOf, techniqueIds } from './attack-sequence';
+import { findingIdFromArn, signalsInTimeOrder, tacticChain, tacticOf, techniqueIds } from './attack-sequence';
 
 describe('attack sequence helpers', () => {
   it('maps GuardDuty spellings of the ATT&CK tactics', () => {
@@ -37,14 +36,6 @@ describe('attack sequence helpers', () => {
   it('puts signals in time order, those without a time last', () => {
     const names = signalsInTimeOrder({ signals: [{ name: 'c', firstSeenAt: 30 }, { name: 'none' }, { name: 'a', firstSeenAt: 10, lastSeenAt: 50 }, { name: 'b', firstSeenAt: 10, lastSeenAt: 20 }] }).map((s) => s.name);
     expect(names).toEqual(['b', 'a', 'c', 'none']);
-  });
-
-  it('summarises what a sequence touches', () => {
-    const f = (sequence: object): Finding => ({ id: 'x', type: 'AttackSequence:S3/CompromisedData', service: { detection: { sequence } } });
-    expect(sequenceSummary(f({ resources: [{ name: 'billing' }], actors: [{}, {}] }))).toEqual({ text: 'billing · 2 actors', main: 'billing' });
-    expect(sequenceSummary(f({ resources: [{}, {}, {}], actors: [{}] }))?.text).toBe('3 resources · 1 actor');
-    expect(sequenceSummary(f({ signals: [{}] }))?.text).toBe('1 signal');
-    expect(sequenceSummary({ id: 'y' })).toBeUndefined();
   });
 
   it('reads the finding id of a finding ARN only', () => {

@@ -1,36 +1,12 @@
 /**
  * Pure helpers for GuardDuty's attack sequences (Extended Threat Detection), shared by the table,
- * the detail view and the map: a one-line summary of what a sequence touches, the finding id an
- * ARN names, and the MITRE ATT&CK tactics in kill-chain order.
+ * the detail view and the map: the finding id an ARN names, and the MITRE ATT&CK tactics in
+ * kill-chain order. (What a sequence touches is the contract's resourceOf.)
  */
-import { attackSequenceOf, type AttackSequence, type Finding, type SequenceIndicator, type SequenceSignal } from '../guardduty';
+import { type AttackSequence, type SequenceIndicator, type SequenceSignal } from '../guardduty';
 import { parseTimestamp } from '../guardduty/values';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined) : []);
-
-/**
- * What a sequence touches, in a few words for a table cell: the resource when there is one
- * ("alice-ci · 2 actors"), else counts ("3 resources · 2 actors"). Undefined when the finding
- * says nothing about it.
- */
-export function sequenceSummary(finding: Finding): { text: string; main?: string } | undefined {
-  const seq = attackSequenceOf(finding);
-  if (!seq) return undefined;
-  const resources = list(seq.resources);
-  const actors = list(seq.actors);
-  const signals = list(seq.signals);
-  const parts: string[] = [];
-  let main: string | undefined;
-  if (resources.length === 1) {
-    main = text(resources[0].name) ?? text(resources[0].uid);
-    parts.push(main ?? plural(1, 'resource'));
-  } else if (resources.length > 1) parts.push(plural(resources.length, 'resource'));
-  if (actors.length > 0) parts.push(plural(actors.length, 'actor'));
-  if (parts.length === 0 && signals.length > 0) parts.push(plural(signals.length, 'signal'));
-  return parts.length > 0 ? { text: parts.join(' · '), main } : undefined;
-}
 
 /** The finding id at the end of a GuardDuty finding ARN (`…:detector/{d}/finding/{id}`). */
 export function findingIdFromArn(arn: unknown): string | undefined {

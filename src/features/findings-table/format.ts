@@ -1,9 +1,8 @@
 /** How the table shows a finding's resource and remote IP (pure, shared by cells and CSV export). */
-import { attackSequenceOf, isAttackSequence, primaryRemoteIp, resourceTypeOf, type Finding } from '../../guardduty';
-import { sequenceSummary } from '../../lib/attack-sequence';
+import { attackSequenceOf, isAttackSequence, primaryRemoteIp, resourceOf, type Finding } from '../../guardduty';
 
 export interface ResourceLabel {
-  /** The instance id, the access key's user, the resource type, or what an attack sequence touches. */
+  /** The resource as the console names it (resourceOf), or its type. */
   text: string;
   /** The resource type, when known. */
   type?: string;
@@ -12,18 +11,8 @@ export interface ResourceLabel {
 }
 
 export function resourceLabel(f: Finding): ResourceLabel | undefined {
-  const type = resourceTypeOf(f);
-  if (isAttackSequence(f)) {
-    const summary = sequenceSummary(f);
-    return { text: summary?.text ?? 'Attack sequence', type, sequence: true };
-  }
-  const r = f.resource;
-  const instanceId = r?.instanceDetails?.instanceId;
-  if (typeof instanceId === 'string' && instanceId) return { text: instanceId, type };
-  const key = r?.accessKeyDetails;
-  const user = key?.userName ?? key?.accessKeyId;
-  if (typeof user === 'string' && user) return { text: user, type };
-  return type ? { text: type, type } : undefined;
+  const { text, type } = resourceOf(f);
+  return text ? { text, type, sequence: isAttackSequence(f) } : undefined;
 }
 
 export interface RemoteLabel {
