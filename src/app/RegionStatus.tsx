@@ -101,7 +101,8 @@ function Chip({ c, pending }: { c: RegionChip; pending?: boolean }) {
       ) : (
         <>
           <span className="region-chip-status">{REGION_STATUS_TEXT[c.status]}</span>
-          {c.message && <span className="region-chip-message">{c.message}</span>}
+          {/* Not enabled / no detector say all in their status (the message stays in the title). */}
+          {c.message && !QUIET.includes(c.status) && <span className="region-chip-message">{c.message}</span>}
         </>
       )}
     </li>
@@ -116,16 +117,25 @@ function Chip({ c, pending }: { c: RegionChip; pending?: boolean }) {
  */
 export function RegionChips({ chips, pending, timed = 'time for the latest page' }: { chips: readonly RegionChip[]; pending?: boolean; timed?: string }) {
   const [unfolded, setUnfolded] = useState(false);
-  if (chips.length === 0) return null;
   const folded = unfolded ? [] : QUIET.filter((status) => chips.filter((c) => c.status === status).length > FOLD_OVER);
   const shown = chips.filter((c) => !folded.includes(c.status));
+  // The section is there from the first paint, with its room reserved (styles.css): chips that
+  // arrive, or grow from "counting…" to a count, must not push the table down.
   return (
-    <section className="region-chips" aria-label="Regions" aria-busy={pending || undefined}>
-      <h2 className="region-chips-caption">
-        By region <span className="muted">· findings matching the filters · {timed}</span>
-      </h2>
+    <section className="region-chips" aria-label="Regions" aria-busy={pending || chips.length === 0 || undefined}>
+      <div className="region-chips-head">
+        <h2 className="region-chips-caption">
+          By region <span className="muted">· findings matching the filters · {timed}</span>
+        </h2>
+        {(folded.length > 0 || unfolded) && (
+          <button type="button" className="button button-quiet region-chips-toggle" aria-expanded={unfolded} onClick={() => setUnfolded((u) => !u)}>
+            {unfolded ? 'Fold regions without findings' : 'Show every region'}
+          </button>
+        )}
+      </div>
       {/* Focusable: on a narrow screen the chips scroll sideways. */}
       <ul tabIndex={0} aria-label="Region statuses">
+        {chips.length === 0 && <li className="region-chip region-loading">Loading regions…</li>}
         {shown.map((c) => (
           <Chip key={c.region} c={c} pending={pending} />
         ))}
@@ -139,11 +149,6 @@ export function RegionChips({ chips, pending, timed = 'time for the latest page'
           );
         })}
       </ul>
-      {(folded.length > 0 || unfolded) && (
-        <button type="button" className="button button-quiet region-chips-toggle" aria-expanded={unfolded} onClick={() => setUnfolded((u) => !u)}>
-          {unfolded ? 'Fold regions without findings' : 'Show every region'}
-        </button>
-      )}
     </section>
   );
 }

@@ -5,7 +5,7 @@
  * link's own `map=1` / `map=0` always wins, and the default applies once per page load, so it
  * never reopens a map the analyst just closed.
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useViewState } from './url-state';
 
 export const WIDE_SCREEN_QUERY = '(min-width: 1280px)';
@@ -44,7 +44,8 @@ let appliedThisLoad = false;
 /** Opens the map on the findings view's first showing in this page load when the defaults say so. */
 export function useMapBesideTableDefault(): void {
   const { update } = useViewState();
-  useEffect(() => {
+  // Before the first paint: the layout starts with the map column instead of shifting into it.
+  useLayoutEffect(() => {
     if (appliedThisLoad) return;
     appliedThisLoad = true;
     if (new URLSearchParams(window.location.search).has('map')) return;
