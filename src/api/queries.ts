@@ -24,6 +24,8 @@ import {
   type RegionResult,
 } from './client';
 import { scopeKey, type DetectorRef, type Scope } from './scope';
+import { expandCriteria, hasAnyAttribute } from './any-criteria';
+import { unionListFetchers, unionStatistics } from './union';
 
 export const PAGE_SIZE = 50;
 
@@ -89,6 +91,12 @@ export function assembleFindingsPage(ids: string[], findings: Finding[], nextTok
  * (the server fans out); its findings wait in `bodies` for the second step, which costs nothing.
  */
 export function listFetchers(scope: Scope, criteria: FindingCriteria, sort: SortState) {
+  // "Any action" filters: the merged, de-duplicated streams of their alternatives (union.ts).
+  if (hasAnyAttribute(criteria)) {
+    const alternatives = expandCriteria(criteria);
+    if (alternatives.length > 1) return unionListFetchers(scope, alternatives, sort);
+    criteria = alternatives[0];
+  }
   if (scope.kind === 'detector') {
     return {
       list: async (nextToken: string | undefined, maxResults: number, signal?: AbortSignal) => {
@@ -147,8 +155,13 @@ export type StatisticsAnswer = GetFindingsStatisticsResponse & { regions?: AllRe
 export const statisticsQuery = (scope: Scope, criteria: FindingCriteria) =>
   queryOptions({
     queryKey: queryKeys.statistics(scope, criteria),
-    queryFn: ({ signal }): Promise<StatisticsAnswer> =>
-      scope.kind === 'all' ? getAllRegionsStatistics(severityStatisticsBody(criteria), signal) : getFindingsStatistics(scope, criteria, signal),
+    queryFn: ({ signal }): Promise<StatisticsAnswer> => {
+      // "Any action" filters: exact counts of the union by inclusion–exclusion (union.ts).
+      const alternatives = hasAnyAttribute(criteria) ? expandCriteria(criteria) : [criteria];
+      if (alternatives.length > 1) return unionStatistics(scope, alternatives, signal) as Promise<StatisticsAnswer>;
+      const wire = alternatives[0];
+      return scope.kind === 'all' ? getAllRegionsStatistics(severityStatisticsBody(wire), signal) : getFindingsStatistics(scope, wire, signal);
+    },
     // Refreshed with the list it counts (Refresh invalidates both), so "N of M" stays consistent.
     staleTime: Infinity,
   });
@@ -157,8 +170,18 @@ export const statisticsQuery = (scope: Scope, criteria: FindingCriteria) =>
 export const groupedStatisticsQuery = (scope: Scope, input: GroupedStatisticsInput) =>
   queryOptions({
     queryKey: queryKeys.groupedStatistics(scope, input),
-    queryFn: ({ signal }): Promise<StatisticsAnswer> =>
-      scope.kind === 'all' ? getAllRegionsStatistics(groupedStatisticsBody(input), signal) : getGroupedFindingsStatistics(scope, input, signal),
+    queryFn: ({ signal }): Promise<StatisticsAnswer> => {
+      const alternatives = hasAnyAttribute(input.findingCriteria) ? expandCriteria(input.findingCriteria) : [input.findingCriteria];
+      // Grouped counts are cut to the top N per query, so inclusion–exclusion over them would be
+      // wrong for groups cut from one term but not another: refused rather than approximated.
+      if (alternatives.length > 1) {
+        return Promise.reject(
+          new Error('Grouped counts are not available with an "any action" filter (Remote IP or Country of any action); use the per-action filter for this view.'),
+        );
+      }
+      const wire = { ...input, ...(alternatives[0] ? { findingCriteria: alternatives[0] } : {}) };
+      return scope.kind === 'all' ? getAllRegionsStatistics(groupedStatisticsBody(wire), signal) : getGroupedFindingsStatistics(scope, wire, signal);
+    },
     // Like the table's counts: refreshed when the analyst asks (Refresh invalidates the scope's findings).
     staleTime: Infinity,
   });

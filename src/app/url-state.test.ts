@@ -71,7 +71,23 @@ describe('criteriaFromFilters', () => {
 describe('filter fields', () => {
   it('only ever filter on attributes GuardDuty documents', async () => {
     const { LIST_FILTERS } = await import('./filters');
-    for (const field of LIST_FILTERS) expect(FILTER_ATTRIBUTES, field.param).toContain(field.attribute);
+    const { ANY_ATTRIBUTES } = await import('../api/any-criteria');
+    for (const field of LIST_FILTERS) for (const attr of ANY_ATTRIBUTES[field.attribute] ?? [field.attribute]) expect(FILTER_ATTRIBUTES, field.param).toContain(attr);
+  });
+
+  it('keeps each mode of a list filter in the URL under a short name; old links still mean "is"', () => {
+    const search = new URLSearchParams('type=A&-type=B&type*=Crypto&-instance*=i-0ff1&anyCountry=russia&user=alice&sg=sg-1&tagKey=Env');
+    const state = parseViewState(search);
+    expect(state.filters.lists).toEqual({ type: ['A'], '-type': ['B'], 'type*': ['Crypto'], '-instance*': ['i-0ff1'], anyCountry: ['russia'], user: ['alice'], sg: ['sg-1'], tagKey: ['Env'] });
+    expect(parseViewState(serializeViewState(state)).filters).toEqual(state.filters);
+    const { criterion } = criteriaFromFilters(state.filters, 0);
+    expect(criterion!.type).toEqual({ eq: ['A'], neq: ['B'], matches: ['Crypto*'] });
+    expect(criterion!['resource.instanceDetails.instanceId']).toEqual({ notMatches: ['i-0ff1*'] });
+    // Countries in GuardDuty's spelling, whatever the case typed.
+    expect(criterion!['any:country']).toEqual({ eq: ['Russia'] });
+    expect(criterion!['resource.accessKeyDetails.userName']).toEqual({ eq: ['alice'] });
+    // Exact-only fields have no "starts with" parameter.
+    expect(parseViewState(new URLSearchParams('action*=NET')).filters.lists).toEqual({});
   });
 
   it('regions: a bare URL and region=all read every region; detector= alone is the default region (links of before regions)', () => {

@@ -7,7 +7,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { sortAttribute, type Finding, type FindingCriteria, type SortOrder } from '../guardduty';
 import { detectorIdFromArn } from '../lib/attack-sequence';
 import { SEVERITY_BANDS, type SeverityBand } from '../lib/severity';
-import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTERS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from './filters';
+import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTER_KEYS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from './filters';
 import { matchPath, navigate, useLocation } from './router';
 
 export interface SortState {
@@ -33,6 +33,8 @@ export interface ViewState {
   selected?: string;
   /** Whether the attack map panel is shown, its view, and the selected remote IP. */
   map: { open: boolean; view?: MapView; ip?: string };
+  /** A finding opens in a side panel over the table (true) or as a page (false); undefined: as this browser last chose. */
+  panel?: boolean;
 }
 
 /** The GuardDuty console's default: most recently seen first. */
@@ -50,9 +52,10 @@ export function parseViewState(search: URLSearchParams): ViewState {
       : DEFAULT_SORT;
 
   const lists: Record<string, string[]> = {};
-  for (const field of LIST_FILTERS) {
-    const values = search.getAll(field.param).filter((v) => v !== '');
-    if (values.length > 0) lists[field.param] = values;
+  // Plain names are "is" (as in links made before modes); `-name`, `name*`, `-name*` the other modes.
+  for (const key of LIST_FILTER_KEYS) {
+    const values = search.getAll(key).filter((v) => v !== '');
+    if (values.length > 0) lists[key] = values;
   }
   const filters: Filters = { ...DEFAULT_FILTERS, lists };
   const sevFrom = search.get('sev');
@@ -84,6 +87,7 @@ export function parseViewState(search: URLSearchParams): ViewState {
       view: lat !== undefined && lng !== undefined && zoom !== undefined ? { lat, lng, zoom } : undefined,
       ip: search.get('mapIp') || undefined,
     },
+    panel: search.get('panel') === '1' ? true : search.get('panel') === '0' ? false : undefined,
   };
 }
 
@@ -114,7 +118,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
     p.set('order', state.sort.order);
   }
   const f = state.filters;
-  for (const field of LIST_FILTERS) for (const v of f.lists[field.param] ?? []) p.append(field.param, v);
+  for (const key of LIST_FILTER_KEYS) for (const v of f.lists[key] ?? []) p.append(key, v);
   if (f.severity) {
     p.set('sev', f.severity.from);
     if (f.severity.to !== 'critical') p.set('sevTo', f.severity.to);
@@ -138,6 +142,7 @@ export function serializeViewState(state: ViewState): URLSearchParams {
     p.set('z', String(state.map.view.zoom));
   }
   if (state.map.ip) p.set('mapIp', state.map.ip);
+  if (state.panel !== undefined) p.set('panel', state.panel ? '1' : '0');
   return p;
 }
 

@@ -387,7 +387,9 @@ export function createRegionsService(options: RegionsServiceOptions): RegionsSer
 
   /** The position after `taken` buffered items were emitted. */
   function advance(loaded: Loaded, taken: number, before: Position): Position {
-    if (taken === 0) return before;
+    // A stream that ended without a single item left to emit is done (otherwise a region with no
+    // matching finding would keep the cursor alive: a nextToken on every page, forever).
+    if (taken === 0) return loaded.buffer.exhausted && loaded.buffer.items.length === 0 && !loaded.endToken ? 0 : before;
     const next = loaded.entryOf[taken - 1] + 1;
     const entry = loaded.entries[next];
     if (entry) return [entry.token, entry.index];

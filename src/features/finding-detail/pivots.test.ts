@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIST_FILTERS, REMOTE_FILTER_PARAMS } from '../../app/filters';
 import { DEFAULT_SORT, parseViewState, type ViewState } from '../../app/url-state';
 import { FILTER_ATTRIBUTES } from '../../guardduty/filter-attributes';
+import { ANY_ATTRIBUTES } from '../../api/any-criteria';
 import { attackMapHref, pivotFilter, pivotHref, remoteParams } from './pivots';
 
 const state: ViewState = {
@@ -13,7 +14,7 @@ const state: ViewState = {
 
 describe('pivots', () => {
   it('filter only on attributes GuardDuty accepts as filters', () => {
-    for (const field of LIST_FILTERS) expect(FILTER_ATTRIBUTES).toContain(field.attribute);
+    for (const field of LIST_FILTERS) for (const attr of ANY_ATTRIBUTES[field.attribute] ?? [field.attribute]) expect(FILTER_ATTRIBUTES).toContain(attr);
     for (const params of Object.values(REMOTE_FILTER_PARAMS)) {
       expect(pivotFilter(params.ip)).toBeDefined();
       expect(pivotFilter(params.country)).toBeDefined();

@@ -1,5 +1,5 @@
 /** Pure helpers over the filter model of src/app/filters.ts: chips, labels, custom time inputs. */
-import { DEFAULT_FILTERS, LIST_FILTERS, type Filters, type TimeWindow } from '../../app/filters';
+import { DEFAULT_FILTERS, LIST_FILTER_KEYS, MODE_LABELS, parseModeKey, type Filters, type TimeWindow } from '../../app/filters';
 import { bandInfo, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 import { formatExact } from '../../lib/time';
 
@@ -31,18 +31,13 @@ export function updatedLabel(updated: NonNullable<Filters['updated']>, local: bo
 /** One chip per active filter value; the default status (Current) is not a chip. */
 export function filterChips(filters: Filters, local = false): FilterChip[] {
   const chips: FilterChip[] = [];
-  for (const field of LIST_FILTERS) {
-    for (const value of filters.lists[field.param] ?? []) {
+  for (const key of LIST_FILTER_KEYS) {
+    const parsed = parseModeKey(key)!;
+    for (const value of filters.lists[key] ?? []) {
       chips.push({
-        key: `${field.param}=${value}`,
-        label: `${field.label}: ${value}`,
-        remove: (f) => {
-          const rest = (f.lists[field.param] ?? []).filter((v) => v !== value);
-          const lists = { ...f.lists };
-          if (rest.length > 0) lists[field.param] = rest;
-          else delete lists[field.param];
-          return { ...f, lists };
-        },
+        key: `${key}=${value}`,
+        label: chipLabel(key, value) ?? `${parsed.field.label}: ${value}`,
+        remove: (f) => removeListValue(f, key, value),
       });
     }
   }
@@ -66,6 +61,21 @@ export function filterChips(filters: Filters, local = false): FilterChip[] {
     });
   }
   return chips;
+}
+
+/** A list filter value as the analyst reads it: "Country: Russia", "Finding type starts with: Crypto". */
+export function chipLabel(key: string, value: string): string | undefined {
+  const parsed = parseModeKey(key);
+  if (!parsed) return undefined;
+  return parsed.mode === 'is' ? `${parsed.field.label}: ${value}` : `${parsed.field.label} ${MODE_LABELS[parsed.mode]}: ${value}`;
+}
+
+export function removeListValue(filters: Filters, key: string, value: string): Filters {
+  const rest = (filters.lists[key] ?? []).filter((v) => v !== value);
+  const lists = { ...filters.lists };
+  if (rest.length > 0) lists[key] = rest;
+  else delete lists[key];
+  return { ...filters, lists };
 }
 
 export function addListValue(filters: Filters, param: string, value: string): Filters {
