@@ -29,7 +29,7 @@ async function openTable(page: Page, url = TABLE) {
 async function sortBy(page: Page, attribute: string, order: 'ASC' | 'DESC') {
   const header = headerButton(page, attribute);
   if ((await header.count()) > 0) {
-    // Header cycle: ASC on the first click, DESC on the second.
+    // Header cycle: the first click gives the attribute's first order (DESC for severity and count), the second the other.
     const state = await header.locator('xpath=..').getAttribute('aria-sort');
     const want = order === 'ASC' ? 'ascending' : 'descending';
     for (let i = 0; i < 3 && (await header.locator('xpath=..').getAttribute('aria-sort')) !== want; i++) {
@@ -105,13 +105,14 @@ test('a deep link restores sort, filters and the selected finding, on reload and
     expect((await renderedIds(page)).slice(0, 10)).toEqual(expected.slice(0, 10));
   }
   // A new sort is a new history entry; Back restores the link's view, Forward the new one.
+  // Severity sorts highest first on the first click.
   await headerButton(page, 'severity').click();
-  await waitForSorted(page, 'severity', 'ASC');
+  await waitForSorted(page, 'severity', 'DESC');
   await page.goBack();
   await waitForSorted(page, 'service.count', 'DESC');
   await expect(page.getByRole('button', { name: 'Remove filter Severity: High or higher' })).toBeVisible();
   await page.goForward();
-  await waitForSorted(page, 'severity', 'ASC');
+  await waitForSorted(page, 'severity', 'DESC');
 });
 
 test('keyboard: j/k and arrows move the row, / focuses the filter, Escape returns, Enter opens', async ({ page }) => {

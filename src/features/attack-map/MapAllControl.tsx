@@ -7,7 +7,7 @@ import type { SortState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { FindingCriteria } from '../../guardduty';
 import { prepareFindings } from './aggregate';
-import { loadAllMatching, MAP_ALL_CAP, type LoadAllProgress } from './load-all';
+import { loadAllMatching, MAP_ALL_CAP, type LoadAllProgress } from '../../api/load-all';
 import { clock, measure } from './metrics';
 
 const nf = new Intl.NumberFormat('en');

@@ -8,22 +8,32 @@ import {
   getCoreRowModel,
   useReactTable,
   type ColumnOrderState,
+  type ColumnSizingState,
+  type Header,
   type Row,
   type RowSelectionState,
+  type Updater,
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SortState } from '../../app/url-state';
 import type { Finding } from '../../guardduty';
-import { columnInfo } from './column-meta';
+import { SeverityBadge } from '../../components/SeverityBadge';
+import { Time } from '../../components/Time';
+import { columnInfo, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './column-meta';
 import { SELECT_COLUMN_ID, TABLE_COLUMNS, type GridMeta } from './columns';
-import { hasRemoteIp } from './format';
+import { hasRemoteIp, remoteLabel, resourceLabel } from './format';
 import { isTextEntry } from '../../lib/keyboard';
 import { ariaSort } from './sorting';
 
-export const ROW_HEIGHT = 36;
+/** Two lines: titles, finding types and resources wrap once instead of being cut at 20 characters. */
+export const ROW_HEIGHT = 52;
+/** A card of the narrow-screen list: severity and last seen, title (two lines), resource, remote IP. */
+export const CARD_HEIGHT = 108;
 export const HEADER_HEIGHT = 50;
+/** A keyboard step of a column resize handle, in px (Shift: four times as much). */
+const RESIZE_STEP = 16;
 const OVERSCAN = 8;
 /** Start loading the next page this many rows before the end of the loaded ones. */
 const PREFETCH_ROWS = 15;
@@ -45,6 +55,13 @@ export interface FindingsGridProps {
   onSort: (attribute: string) => void;
   columnOrder: ColumnOrderState;
   columnVisibility: VisibilityState;
+  /** Widths the analyst gave columns (column id → px). */
+  columnSizing?: ColumnSizingState;
+  onColumnSizingChange?: (updater: Updater<ColumnSizingState>) => void;
+  /** 'cards': the narrow-screen list, one card per finding, instead of columns. */
+  layout?: 'table' | 'cards';
+  /** How the list is sorted, in words (the card list's header says it). */
+  sortDescription?: string;
   checked: RowSelectionState;
   onCheckedChange: (next: RowSelectionState) => void;
   selectedId?: string;
@@ -106,13 +123,24 @@ export function FindingsGrid(props: FindingsGridProps) {
     getRowId: (f) => f.id,
     manualSorting: true,
     enableRowSelection: true,
-    state: { columnOrder: [SELECT_COLUMN_ID, ...props.columnOrder], columnVisibility: props.columnVisibility, rowSelection: checked },
+    enableColumnResizing: true,
+    columnResizeMode: 'onChange',
+    onColumnSizingChange: props.onColumnSizingChange,
+    state: {
+      columnOrder: [SELECT_COLUMN_ID, ...props.columnOrder],
+      columnVisibility: props.columnVisibility,
+      rowSelection: checked,
+      columnSizing: props.columnSizing ?? NO_SIZING,
+    },
     meta,
   });
+
+  if (props.layout === 'cards') return <CardGrid {...props} table={table} />;
 
   const visibleColumns = table.getVisibleLeafColumns();
   const colCount = visibleColumns.length;
   const width = visibleColumns.reduce((sum, c) => sum + c.getSize(), 0);
+  const sizing = props.columnSizing ?? NO_SIZING;
 
   return (
     <div className="grid-scroll" ref={onScrollElement} data-testid="findings-scroll">
@@ -128,7 +156,8 @@ export function FindingsGrid(props: FindingsGridProps) {
         <colgroup>
           {visibleColumns.map((c) => (
             // The title column (no fixed width) takes the room left over.
-            <col key={c.id} style={c.id === 'title' ? undefined : { width: c.getSize() }} />
+            // (Once the analyst resizes it, it keeps that width like the others.)
+            <col key={c.id} style={c.id === 'title' && sizing.title === undefined ? undefined : { width: c.getSize() }} />
           ))}
         </colgroup>
         <thead>
@@ -139,8 +168,9 @@ export function FindingsGrid(props: FindingsGridProps) {
                 const attribute = info?.sortAttribute;
                 if (!info || !attribute) {
                   return (
-                    <th key={header.id} scope="col" className={header.column.id === SELECT_COLUMN_ID ? 'select-cell' : undefined}>
+                    <th key={header.id} scope="col" className={header.column.id === SELECT_COLUMN_ID ? 'select-cell' : 'plain-header'}>
                       {flexRender(header.column.columnDef.header, header.getContext())}
+                      {info && <ResizeHandle header={header} label={info.label} />}
                     </th>
                   );
                 }
@@ -156,6 +186,7 @@ export function FindingsGrid(props: FindingsGridProps) {
                       </span>
                       {info.sortNote && <span className="sort-note">{info.sortNote}</span>}
                     </button>
+                    <ResizeHandle header={header} label={info.label} />
                   </th>
                 );
               })}
@@ -190,6 +221,150 @@ export function FindingsGrid(props: FindingsGridProps) {
 }
 
 const NO_ROWS: Row<Finding>[] = [];
+const NO_SIZING: ColumnSizingState = {};
+
+/**
+ * A column's resize handle: drag it (mouse or touch), or focus it and use the arrow keys (Shift for
+ * bigger steps, Home for the default width). The width is kept per browser with the column prefs.
+ */
+function ResizeHandle({ header, label }: { header: Header<Finding, unknown>; label: string }) {
+  const column = header.column;
+  const size = column.getSize();
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.shiftKey ? RESIZE_STEP * 4 : RESIZE_STEP;
+    let next: number | undefined;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') next = size - step;
+    else if (e.key === 'ArrowRight' || e.key === 'ArrowUp') next = size + step;
+    else if (e.key === 'Home') {
+      e.preventDefault();
+      e.stopPropagation();
+      column.resetSize();
+      return;
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+    const width = Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, next));
+    header.getContext().table.setColumnSizing((old) => ({ ...old, [column.id]: width }));
+  };
+  const handler = header.getResizeHandler();
+  return (
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Resize ${label} column`}
+      aria-valuenow={size}
+      aria-valuemin={MIN_COLUMN_WIDTH}
+      aria-valuemax={MAX_COLUMN_WIDTH}
+      tabIndex={0}
+      className={`resize-handle${column.getIsResizing() ? ' is-resizing' : ''}`}
+      title="Drag or use the arrow keys to resize; double-click or Home for the default width"
+      onMouseDown={handler}
+      onTouchStart={handler}
+      onDoubleClick={() => column.resetSize()}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+/**
+ * Narrow screens (≤ 600 px): one card per finding (severity, title, resource, remote IP, last
+ * seen) instead of a squeezed table. Still a <table> of one data column, so the rows keep their
+ * semantics, virtualization, selection and keyboard (j/k, arrows, Enter, Space/x).
+ */
+function CardGrid(props: FindingsGridProps & { table: ReturnType<typeof useReactTable<Finding>> }) {
+  const { table, findings, pending, onScrollElement, sort } = props;
+  const colCount = 2;
+  return (
+    <div className="grid-scroll grid-cards" ref={onScrollElement} data-testid="findings-scroll">
+      <table
+        className="findings-grid findings-cards"
+        aria-label="Findings"
+        aria-rowcount={props.total !== undefined ? Math.max(props.total, findings.length) + 1 : -1}
+        aria-busy={pending || undefined}
+        data-state={pending ? 'loading' : 'ready'}
+        data-sort={`${sort.attribute}:${sort.order}`}
+      >
+        <colgroup>
+          <col className="select-col" />
+          <col />
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="select-cell">
+              {flexRender(TABLE_COLUMNS[0].header, table.getFlatHeaders()[0].getContext())}
+            </th>
+            <th scope="col" className="plain-header">
+              Finding{props.sortDescription && <span className="sort-note"> · sorted by {props.sortDescription}</span>}
+            </th>
+          </tr>
+        </thead>
+        {!pending && findings.length === 0 ? (
+          <tbody>
+            <tr>
+              <td colSpan={colCount} className="empty-cell">
+                {props.empty}
+              </td>
+            </tr>
+          </tbody>
+        ) : (
+          <GridBody {...props} rows={pending ? NO_ROWS : table.getRowModel().rows} colCount={colCount} cards />
+        )}
+        {props.footer && !pending && findings.length > 0 && (
+          <tfoot>
+            <tr>
+              <td colSpan={colCount} className="footer-cell">
+                {props.footer}
+              </td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
+
+function FindingCard({ finding, href, onOpen }: { finding: Finding; href: string; onOpen: (id: string) => void }) {
+  const resource = resourceLabel(finding);
+  const remote = remoteLabel(finding);
+  return (
+    <div className="finding-card">
+      <div className="card-top">
+        <SeverityBadge severity={finding.severity} />
+        <span className="card-seen">
+          <Time value={finding.service?.eventLastSeen} />
+        </span>
+      </div>
+      <a
+        href={href}
+        tabIndex={-1}
+        className="title-link card-title"
+        onClick={(e) => {
+          if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) {
+            e.stopPropagation();
+            return;
+          }
+          e.preventDefault();
+          e.stopPropagation();
+          onOpen(finding.id);
+        }}
+      >
+        {finding.title || finding.id}
+      </a>
+      <div className="card-facts">
+        <span className="card-resource" title={resource?.text}>
+          {resource ? resource.text : '—'}
+        </span>
+        {remote && (
+          <span className="card-remote">
+            <span className="mono">{remote.ip}</span>
+            {remote.country && <span className="cell-sub"> {remote.country}</span>}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
 
 function SkeletonRows({ colCount }: { colCount: number }) {
   return Array.from({ length: 12 }, (_, i) => (
@@ -206,10 +381,13 @@ function SkeletonRows({ colCount }: { colCount: number }) {
 interface GridBodyProps extends FindingsGridProps {
   rows: Row<Finding>[];
   colCount: number;
+  /** The narrow-screen card list. */
+  cards?: boolean;
 }
 
 /** The lowest component that renders rows: it owns the virtualizer. */
-function GridBody({ rows, colCount, pending, scrollElement, consumeScrollReset, listKey, selectedId, onSelect, onOpen, mapIp, loadMore, checked, onCheckedChange }: GridBodyProps) {
+function GridBody({ rows, colCount, cards, pending, scrollElement, consumeScrollReset, listKey, selectedId, onSelect, onOpen, hrefFor, mapIp, loadMore, checked, onCheckedChange }: GridBodyProps) {
+  const rowHeight = cards ? CARD_HEIGHT : ROW_HEIGHT;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const pendingFocus = useRef<string | undefined>(undefined);
 
@@ -220,7 +398,7 @@ function GridBody({ rows, colCount, pending, scrollElement, consumeScrollReset, 
     count: rows.length,
     getScrollElement: () => scrollElement,
     initialRect,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -314,7 +492,7 @@ function GridBody({ rows, colCount, pending, scrollElement, consumeScrollReset, 
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
-    const page = Math.max(1, Math.floor(((scrollElement?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(((scrollElement?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight) - 1);
     const at = activeIndex;
     switch (e.key) {
       case 'ArrowDown':
@@ -403,11 +581,20 @@ function GridBody({ rows, colCount, pending, scrollElement, consumeScrollReset, 
               onOpen(f.id);
             }}
           >
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} className={cell.column.id === SELECT_COLUMN_ID ? 'select-cell' : `cell-${cell.column.id}`}>
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </td>
-            ))}
+            {cards ? (
+              <>
+                <td className="select-cell">{flexRender(TABLE_COLUMNS[0].cell, row.getAllCells()[0].getContext())}</td>
+                <td className="card-cell">
+                  <FindingCard finding={f} href={hrefFor(f.id)} onOpen={onOpen} />
+                </td>
+              </>
+            ) : (
+              row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={cell.column.id === SELECT_COLUMN_ID ? 'select-cell' : `cell-${cell.column.id}`}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))
+            )}
           </tr>
         );
       })}

@@ -139,8 +139,9 @@ describe('URL state', () => {
     const user = userEvent.setup();
     renderApp();
     await waitForRows();
+    // Count sorts highest first on the first click.
     await user.click(within(grid()).getByRole('button', { name: /^Count/ }));
-    expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'descending');
     await act(async () => {
       window.history.back();
       await new Promise((r) => setTimeout(r, 50));
@@ -150,7 +151,7 @@ describe('URL state', () => {
       window.history.forward();
       await new Promise((r) => setTimeout(r, 50));
     });
-    await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'ascending'));
+    await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'descending'));
   });
 
   it('highlights rows whose remote IP is the map selection (mapIp) and can filter on it', async () => {

@@ -1,8 +1,10 @@
 import { act, fireEvent } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { getFindings } from '../../api/client';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
-import { apiPath, delay, http, HttpResponse, SCALE_DETECTOR_ID, server } from '../../test/msw';
+import { ROW_HEIGHT } from './FindingsGrid';
+import { apiPath, delay, DEMO_DETECTOR_ID, http, HttpResponse, SCALE_DETECTOR_ID, server } from '../../test/msw';
 import {
   expectedIds,
   expectedTotal,
@@ -60,23 +62,24 @@ describe('FindingsTable: first screen', () => {
 });
 
 describe('FindingsTable: sorting on the server', () => {
-  it('cycles a header ASC → DESC → default, with aria-sort and the API order', async () => {
+  it('cycles Severity highest first → lowest first → default, with aria-sort and the API order', async () => {
     const user = userEvent.setup();
     renderApp();
     await waitForRows();
 
-    await user.click(sortButton(/^Severity/));
-    expect(header(/Severity/)).toHaveAttribute('aria-sort', 'ascending');
-    expect(window.location.search).toContain('sort=severity');
-    expect(window.location.search).toContain('order=ASC');
-    const asc = await expectedIds('severity', 'ASC');
-    await waitFor(() => expect(renderedIds()).toEqual(asc.slice(0, renderedIds().length)));
-
+    // The first click puts the most severe findings on top.
     await user.click(sortButton(/^Severity/));
     expect(header(/Severity/)).toHaveAttribute('aria-sort', 'descending');
+    expect(window.location.search).toContain('sort=severity');
+    expect(window.location.search).toContain('order=DESC');
     const desc = await expectedIds('severity', 'DESC');
     await waitFor(() => expect(renderedIds()).toEqual(desc.slice(0, renderedIds().length)));
     expect(renderedIds().length).toBeGreaterThan(10);
+
+    await user.click(sortButton(/^Severity/));
+    expect(header(/Severity/)).toHaveAttribute('aria-sort', 'ascending');
+    const asc = await expectedIds('severity', 'ASC');
+    await waitFor(() => expect(renderedIds()).toEqual(asc.slice(0, renderedIds().length)));
 
     await user.click(sortButton(/^Severity/));
     expect(header(/Severity/)).not.toHaveAttribute('aria-sort');
@@ -93,11 +96,11 @@ describe('FindingsTable: sorting on the server', () => {
     );
     expect(sortButton(/Resource.*sorts by instance ID/)).toBeInTheDocument();
     // Title and Region are not documented sort attributes: no button, no aria-sort.
-    expect(within(header(/^Title$/)).queryByRole('button')).toBeNull();
-    expect(within(header(/^Region$/)).queryByRole('button')).toBeNull();
+    expect(within(header(/^Title/)).queryByRole('button')).toBeNull();
+    expect(within(header(/^Region/)).queryByRole('button')).toBeNull();
   });
 
-  it('reaches attributes without a column from the "Sort by" menu', async () => {
+  it('reaches attributes outside the default columns from the "Sort by" menu, and shows their column while they sort', async () => {
     const user = userEvent.setup();
     renderApp();
     await waitForRows();
@@ -109,8 +112,15 @@ describe('FindingsTable: sorting on the server', () => {
     const expected = await expectedIds(attr, 'ASC');
     await waitFor(() => expect(renderedIds()).toEqual(expected.slice(0, renderedIds().length)));
     expect(screen.getByText(/sorted by Local port, lowest first/, { selector: '.muted' })).toBeVisible();
-    // No column shows it: no header claims the sort.
-    expect(grid().querySelector('th[aria-sort]')).toBeNull();
+    // Its column appears while it is the sort key, with the value each row is ordered by.
+    expect(header(/^Local port/)).toHaveAttribute('aria-sort', 'ascending');
+    const first = await getFindings(DEMO_DETECTOR_ID, expected.slice(0, 3));
+    const byId = new Map(first.findings.map((f) => [f.id, f]));
+    for (const id of expected.slice(0, 3)) {
+      const port = byId.get(id)?.service?.action?.networkConnectionAction?.localPortDetails?.port;
+      const cell = grid().querySelector(`tr[data-finding-id="${id}"] td.cell-localPort`)!;
+      expect(cell.textContent).toContain(port === undefined ? '—' : String(port));
+    }
   });
 
   it('cancels the requests a sort change supersedes', async () => {
@@ -142,7 +152,7 @@ describe('FindingsTable: paging at scale', () => {
     await waitForRows();
     expect(count()).toHaveTextContent(/Showing 50 of 10,000 findings|Showing 50 of/);
     for (let page = 1; page < 6; page++) {
-      await scrollTo(page * 50 * 36);
+      await scrollTo(page * 50 * ROW_HEIGHT);
       await waitFor(() => expect(count()).toHaveTextContent(`Showing ${(page + 1) * 50} of`));
       expect(grid().querySelectorAll('tbody tr[data-finding-id]').length).toBeLessThanOrEqual(100);
     }

@@ -2,8 +2,8 @@
  * The findings table feature: server-side sort (every documented attribute), server-side filters,
  * pages of 50 loaded as the analyst scrolls, virtualized rows, URL state, keyboard, export.
  */
-import type { RowSelectionState, VisibilityState } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ColumnSizingState, RowSelectionState, Updater } from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Scope } from '../../api/scope';
 import { hasActiveFilters, REMOTE_FILTER_PARAMS, type Filters } from '../../app/filters';
 import { RegionChips, regionChips, useRegionList } from '../../app/RegionStatus';
@@ -11,7 +11,8 @@ import { findingPath } from '../../app/router';
 import { findingLocation, serializeViewState, useViewState, type SortState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useTimePreference } from '../../lib/preferences';
-import { useColumnPrefs } from './column-prefs';
+import { clampWidth, columnVisibility as visibleColumns, useColumnPrefs } from './column-prefs';
+import type { ColumnId } from './column-meta';
 import { addListValue, clearFilters, filterChips, type FilterChip } from './filter-model';
 import { FilterBar } from './FilterBar';
 import { FindingsGrid } from './FindingsGrid';
@@ -24,6 +25,22 @@ import { useNewFindings } from './useNewFindings';
 import './table.css';
 
 const NO_ROWS: RowSelectionState = {};
+
+/** Screens this narrow get the card list instead of columns. */
+export const CARD_LIST_QUERY = '(max-width: 600px)';
+
+function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (typeof window.matchMedia !== 'function') return () => {};
+      const mql = window.matchMedia(query);
+      mql.addEventListener('change', onChange);
+      return () => mql.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches, () => false);
+}
 const nf = new Intl.NumberFormat('en');
 
 /** Active filters as removable chips (the filter bar and the empty state show the same list). */
@@ -152,10 +169,23 @@ export function FindingsTable({ scope }: { scope: Scope }) {
     refresh();
   }, [fresh, refresh, scrollElement]);
 
-  const columnVisibility = useMemo<VisibilityState>(
-    () => Object.fromEntries(columns.prefs.hidden.map((id) => [id, false])),
-    [columns.prefs.hidden],
+  // The map beside the table leaves room for the compact set; the sort column always shows.
+  const compact = state.map.open;
+  const columnVisibility = useMemo(
+    () => visibleColumns(columns.prefs, { compact, sortAttribute: state.sort.attribute }),
+    [columns.prefs, compact, state.sort.attribute],
   );
+  const { setWidths } = columns;
+  const columnSizing = columns.prefs.widths as ColumnSizingState;
+  const onColumnSizingChange = useCallback(
+    (updater: Updater<ColumnSizingState>) =>
+      setWidths((old) => {
+        const next = typeof updater === 'function' ? updater(old as ColumnSizingState) : updater;
+        return Object.fromEntries(Object.entries(next).map(([id, w]) => [id as ColumnId, clampWidth(w)]));
+      }),
+    [setWidths],
+  );
+  const cards = useMediaQuery(CARD_LIST_QUERY);
 
   const filters = state.filters;
   const filterChipList = filterChips(filters, zone === 'local');
@@ -234,7 +264,12 @@ export function FindingsTable({ scope }: { scope: Scope }) {
           <TimeZoneToggle />
           <div className="toolbar-end">
             <ColumnsMenu columns={columns} />
-            <ExportMenu source={scope.kind === 'all' ? 'all-regions' : scope.detectorId} loaded={findings} selected={selectedFindings} />
+            <ExportMenu
+              source={scope.kind === 'all' ? 'all-regions' : scope.detectorId}
+              loaded={findings}
+              selected={selectedFindings}
+              all={{ scope, criteria, sort: state.sort, queryKey, total, hasMore: !!query.hasNextPage }}
+            />
           </div>
         </div>
       </div>
@@ -320,6 +355,10 @@ export function FindingsTable({ scope }: { scope: Scope }) {
           onSort={onSort}
           columnOrder={columns.prefs.order}
           columnVisibility={columnVisibility}
+          columnSizing={columnSizing}
+          onColumnSizingChange={onColumnSizingChange}
+          layout={cards ? 'cards' : 'table'}
+          sortDescription={describeSort(state.sort)}
           checked={checked}
           onCheckedChange={setChecked}
           selectedId={state.selected}

@@ -1,19 +1,22 @@
 /** The table's toolbar: "Sort by" (every documented attribute), refresh, auto-refresh, time zone, columns, export. */
+import { useCallback } from 'react';
 import type { SortOrder } from '../../guardduty';
 import { DEFAULT_SORT, type SortState } from '../../app/url-state';
 import type { Finding } from '../../guardduty';
 import { useTimePreference } from '../../lib/preferences';
 import { COLUMNS, columnForAttribute, columnInfo } from './column-meta';
-import type { useColumnPrefs } from './column-prefs';
+import { isShownByPrefs, type useColumnPrefs } from './column-prefs';
 import { Disclosure } from './Disclosure';
 import { download, exportFileName, findingsToCsv, findingsToJson } from './export';
+import { exportAllTarget, useExportAll, type ExportAllRun, type ExportAllSource, type ExportKind } from './export-all';
 import { ALL_SORT_ATTRIBUTES, isDefaultSort } from './sorting';
 import { AUTO_REFRESH_CHOICES, useAutoRefreshPreference, type AutoRefresh } from './useNewFindings';
 
 const AUTO_LABELS: Record<AutoRefresh, string> = { off: 'Off', '30': 'Every 30 s', '60': 'Every minute', '300': 'Every 5 min' };
 
-const withColumn = ALL_SORT_ATTRIBUTES.filter((a) => columnForAttribute(a.name));
-const withoutColumn = ALL_SORT_ATTRIBUTES.filter((a) => !columnForAttribute(a.name));
+// Every attribute has a column; those of the default set come first, the rest appear while they sort.
+const withColumn = ALL_SORT_ATTRIBUTES.filter((a) => columnForAttribute(a.name) && !columnForAttribute(a.name)?.optional);
+const withoutColumn = ALL_SORT_ATTRIBUTES.filter((a) => !columnForAttribute(a.name) || columnForAttribute(a.name)?.optional);
 
 export function SortMenu({ sort, onChange }: { sort: SortState; onChange: (s: SortState) => void }) {
   return (
@@ -28,7 +31,7 @@ export function SortMenu({ sort, onChange }: { sort: SortState; onChange: (s: So
               </option>
             ))}
           </optgroup>
-          <optgroup label="More attributes">
+          <optgroup label="More attributes (their column shows while they sort)">
             {withoutColumn.map((a) => (
               <option key={a.name} value={a.name}>
                 {a.label}
@@ -66,7 +69,8 @@ export function ColumnsMenu({ columns }: { columns: ReturnType<typeof useColumnP
               return (
                 <li key={id}>
                   <label>
-                    <input type="checkbox" checked={!prefs.hidden.includes(id)} onChange={() => toggle(id)} /> {info.label}
+                    <input type="checkbox" checked={isShownByPrefs(prefs, id)} onChange={() => toggle(id)} /> {info.label}
+                    {info.optional && <span className="cell-sub"> (shows while it sorts)</span>}
                   </label>
                   <span className="move-buttons">
                     <button type="button" className="button button-quiet" aria-label={`Move ${info.label} left`} disabled={i === 0} onClick={() => move(id, -1)}>
@@ -95,39 +99,116 @@ export function ColumnsMenu({ columns }: { columns: ReturnType<typeof useColumnP
   );
 }
 
-export function ExportMenu({ source, loaded, selected }: { source: string; loaded: readonly Finding[]; selected: readonly Finding[] }) {
-  const run = (which: readonly Finding[], kind: 'json' | 'csv', close: () => void) => {
-    if (kind === 'json') download(findingsToJson(which), exportFileName(source, 'json'), 'application/json');
-    else download(findingsToCsv(which), exportFileName(source, 'csv'), 'text/csv');
+const nf = new Intl.NumberFormat('en');
+
+function writeFile(findings: readonly Finding[], kind: ExportKind, source: string, note?: string) {
+  const name = exportFileName(source, kind, undefined, note);
+  if (kind === 'json') download(findingsToJson(findings), name, 'application/json');
+  else download(findingsToCsv(findings), name, 'text/csv');
+}
+
+/**
+ * Export: selected, loaded, or every finding matching the view (loaded as "Map all matching"
+ * loads them: same cap, progress and Cancel). Each choice says how many findings it covers.
+ */
+export function ExportMenu({ source, loaded, selected, all }: {
+  source: string;
+  loaded: readonly Finding[];
+  selected: readonly Finding[];
+  all: ExportAllSource;
+}) {
+  const writeAll = useCallback(
+    (findings: readonly Finding[], kind: ExportKind, capped: boolean) => writeFile(findings, kind, source, capped ? `first-${findings.length}` : undefined),
+    [source],
+  );
+  const { run, start, cancel, cap } = useExportAll(all, writeAll);
+  const target = exportAllTarget(all.total, loaded.length, cap);
+  const capped = all.total !== undefined && all.total > cap;
+  const running = run.status === 'running';
+  const allLabel =
+    target === undefined
+      ? 'All matching (counting…)'
+      : capped
+        ? `All matching: the first ${nf.format(cap)} of ${nf.format(all.total!)} (the cap)`
+        : `All matching (${nf.format(target)})`;
+  const run1 = (which: readonly Finding[], kind: ExportKind, close: () => void) => {
+    writeFile(which, kind, source);
     close();
   };
   return (
-    <Disclosure label="Export">
-      {(close) => (
-        <div className="export-panel">
-          <p className="panel-title">Export findings</p>
-          <div className="export-row">
-            <span>Selected ({selected.length})</span>
-            <button type="button" className="button" disabled={selected.length === 0} onClick={() => run(selected, 'json', close)}>
-              JSON
-            </button>
-            <button type="button" className="button" disabled={selected.length === 0} onClick={() => run(selected, 'csv', close)}>
-              CSV
-            </button>
+    <div className="export-control">
+      <Disclosure label="Export">
+        {(close) => (
+          <div className="export-panel">
+            <p className="panel-title">Export findings</p>
+            <div className="export-row">
+              <span>Selected ({nf.format(selected.length)})</span>
+              <button type="button" className="button" disabled={selected.length === 0} onClick={() => run1(selected, 'json', close)}>
+                JSON
+              </button>
+              <button type="button" className="button" disabled={selected.length === 0} onClick={() => run1(selected, 'csv', close)}>
+                CSV
+              </button>
+            </div>
+            <div className="export-row">
+              <span>All loaded ({nf.format(loaded.length)})</span>
+              <button type="button" className="button" disabled={loaded.length === 0} onClick={() => run1(loaded, 'json', close)}>
+                JSON
+              </button>
+              <button type="button" className="button" disabled={loaded.length === 0} onClick={() => run1(loaded, 'csv', close)}>
+                CSV
+              </button>
+            </div>
+            <div className="export-row" data-testid="export-all-row">
+              <span>{allLabel}</span>
+              <button type="button" className="button" disabled={loaded.length === 0 || running} onClick={() => {
+                  close();
+                  void start('json');
+                }}>
+                JSON
+              </button>
+              <button type="button" className="button" disabled={loaded.length === 0 || running} onClick={() => {
+                  close();
+                  void start('csv');
+                }}>
+                CSV
+              </button>
+            </div>
+            <p className="panel-note">
+              JSON holds the findings exactly as the API returned them; CSV flattens key fields. All matching loads the findings not yet loaded
+              {capped ? `, up to ${nf.format(cap)} (the same cap as "Map all matching"), and the file name says it holds the first ${nf.format(cap)}` : ''}.
+            </p>
           </div>
-          <div className="export-row">
-            <span>All loaded ({loaded.length})</span>
-            <button type="button" className="button" disabled={loaded.length === 0} onClick={() => run(loaded, 'json', close)}>
-              JSON
-            </button>
-            <button type="button" className="button" disabled={loaded.length === 0} onClick={() => run(loaded, 'csv', close)}>
-              CSV
-            </button>
-          </div>
-          <p className="panel-note">JSON holds the findings exactly as the API returned them; CSV flattens key fields.</p>
-        </div>
+        )}
+      </Disclosure>
+      <ExportStatus run={run} cap={cap} onCancel={cancel} />
+    </div>
+  );
+}
+
+function ExportStatus({ run, cap, onCancel }: { run: ExportAllRun; cap: number; onCancel: () => void }) {
+  return (
+    <span className="export-status" role="status" aria-live="polite">
+      {run.status === 'running' && (
+        <>
+          <progress max={Math.max(1, run.target)} value={run.fetched} aria-label="Findings loaded for the export">
+            {Math.round((100 * run.fetched) / Math.max(1, run.target))}%
+          </progress>
+          <span>
+            Exporting {run.kind.toUpperCase()}: {nf.format(run.fetched)} of {nf.format(run.target)}
+          </span>
+          <button type="button" className="button button-quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        </>
       )}
-    </Disclosure>
+      {run.status === 'done' &&
+        (run.capped
+          ? `Exported the first ${nf.format(run.exported)} of ${run.total !== undefined ? nf.format(run.total) : 'more'} matching findings (at most ${nf.format(cap)})`
+          : `Exported ${nf.format(run.exported)} matching findings`)}
+      {run.status === 'cancelled' && 'Export cancelled: no file written'}
+      {run.status === 'error' && `Export failed: ${run.error instanceof Error ? run.error.message : String(run.error)}`}
+    </span>
   );
 }
 

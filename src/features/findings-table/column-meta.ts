@@ -14,7 +14,16 @@ export type ColumnId =
   | 'count'
   | 'firstSeen'
   | 'lastSeen'
-  | 'updated';
+  | 'updated'
+  | 'apiName'
+  | 'apiService'
+  | 'country'
+  | 'localPort'
+  | 'remotePort'
+  | 'protocol'
+  | 'blocked'
+  | 'confidence'
+  | 'created';
 
 export interface ColumnInfo {
   id: ColumnId;
@@ -25,33 +34,57 @@ export interface ColumnInfo {
   sortNote?: string;
   /** Width in px (table-layout: fixed keeps virtualized rows aligned); the title column takes what is left, at least this. */
   size: number;
+  /**
+   * Not shown unless the analyst turns it on in Columns, or the table is sorted by it: every sort
+   * attribute has a column, so the value the rows are ordered by is always on screen.
+   */
+  optional?: boolean;
+  /** Kept in the compact set (the map beside the table): what triage needs first. */
+  compact?: boolean;
 }
 
+const NC = 'service.action.networkConnectionAction';
+
 export const COLUMNS: readonly ColumnInfo[] = [
-  { id: 'severity', label: 'Severity', sortAttribute: 'severity', size: 116 },
-  { id: 'title', label: 'Title', size: 184 },
-  { id: 'type', label: 'Finding type', sortAttribute: 'type', size: 190 },
+  { id: 'severity', label: 'Severity', sortAttribute: 'severity', size: 112, compact: true },
+  { id: 'title', label: 'Title', size: 220, compact: true },
+  { id: 'type', label: 'Finding type', sortAttribute: 'type', size: 180 },
   {
     id: 'resource',
     label: 'Resource',
     sortAttribute: 'resource.instanceDetails.instanceId',
     sortNote: 'sorts by instance ID',
-    size: 150,
+    size: 160,
+    compact: true,
   },
+  { id: 'apiName', label: 'API name', sortAttribute: 'service.action.awsApiCallAction.api', size: 170, optional: true },
+  { id: 'apiService', label: 'API service', sortAttribute: 'service.action.awsApiCallAction.serviceName', size: 170, optional: true },
   {
     id: 'remoteIp',
     label: 'Remote IP',
-    sortAttribute: 'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4',
+    sortAttribute: `${NC}.remoteIpDetails.ipAddressV4`,
     sortNote: 'sorts by network-connection IP',
-    size: 170,
+    size: 150,
+    compact: true,
   },
+  { id: 'country', label: 'Country', sortAttribute: `${NC}.remoteIpDetails.country.countryName`, sortNote: 'network connection', size: 130, optional: true },
+  { id: 'localPort', label: 'Local port', sortAttribute: `${NC}.localPortDetails.port`, sortNote: 'network connection', size: 110, optional: true },
+  { id: 'remotePort', label: 'Remote port', sortAttribute: `${NC}.remotePortDetails.port`, sortNote: 'network connection', size: 110, optional: true },
+  { id: 'protocol', label: 'Protocol', sortAttribute: `${NC}.protocol`, sortNote: 'network connection', size: 110, optional: true },
+  { id: 'blocked', label: 'Blocked', sortAttribute: `${NC}.blocked`, sortNote: 'network connection', size: 110, optional: true },
   { id: 'account', label: 'Account', sortAttribute: 'accountId', size: 112 },
-  { id: 'region', label: 'Region', size: 100 },
-  { id: 'count', label: 'Count', sortAttribute: 'service.count', size: 60 },
+  { id: 'region', label: 'Region', size: 96 },
+  { id: 'count', label: 'Count', sortAttribute: 'service.count', size: 64 },
+  { id: 'confidence', label: 'Confidence', sortAttribute: 'confidence', size: 96, optional: true },
   { id: 'firstSeen', label: 'First seen', sortAttribute: 'service.eventFirstSeen', size: 92 },
-  { id: 'lastSeen', label: 'Last seen', sortAttribute: 'service.eventLastSeen', size: 92 },
+  { id: 'created', label: 'Created', sortAttribute: 'createdAt', size: 92, optional: true },
+  { id: 'lastSeen', label: 'Last seen', sortAttribute: 'service.eventLastSeen', size: 92, compact: true },
   { id: 'updated', label: 'Updated', sortAttribute: 'updatedAt', size: 92 },
 ];
+
+/** Narrowest and widest a column can be resized to. */
+export const MIN_COLUMN_WIDTH = 48;
+export const MAX_COLUMN_WIDTH = 900;
 
 export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map((c) => c.id);
 

@@ -1,27 +1,69 @@
-/** Column order and visibility, persisted per browser (localStorage). */
+/** Column order, visibility and widths, persisted per browser (localStorage). */
+import type { VisibilityState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 import { readJsonPreference, writeJsonPreference } from '../../lib/preferences';
-import { COLUMN_IDS, type ColumnId } from './column-meta';
+import { COLUMN_IDS, COLUMNS, columnForAttribute, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnId } from './column-meta';
 
 export const COLUMN_PREFS_KEY = 'fa.table.columns';
 
 export interface ColumnPrefs {
   order: ColumnId[];
+  /** Columns of the default set the analyst turned off. */
   hidden: ColumnId[];
+  /** Optional columns (API name, ports, …) the analyst turned on. */
+  shown: ColumnId[];
+  /** Widths the analyst gave columns by resizing them, in px. */
+  widths: Partial<Record<ColumnId, number>>;
 }
 
-export const DEFAULT_COLUMN_PREFS: ColumnPrefs = { order: [...COLUMN_IDS], hidden: [] };
+export const DEFAULT_COLUMN_PREFS: ColumnPrefs = { order: [...COLUMN_IDS], hidden: [], shown: [], widths: {} };
 
-/** Reads stored prefs, dropping unknown ids and appending columns added since they were saved. */
+const OPTIONAL = new Set<ColumnId>(COLUMNS.filter((c) => c.optional).map((c) => c.id));
+const COMPACT = new Set<ColumnId>(COLUMNS.filter((c) => c.compact).map((c) => c.id));
+
+export const clampWidth = (px: number) => Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, px)));
+
+/**
+ * Reads stored prefs, dropping unknown ids and unusable widths. Columns added since they were
+ * saved go where the default order has them (after the column they follow), so a stored default
+ * order stays the default order.
+ */
 export function normaliseColumnPrefs(raw: unknown): ColumnPrefs {
   const known = new Set<string>(COLUMN_IDS);
   const obj = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof ColumnPrefs, unknown>>;
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is ColumnId => typeof x === 'string' && known.has(x)) : []);
   const order = [...new Set(list(obj.order))];
-  for (const id of COLUMN_IDS) if (!order.includes(id)) order.push(id);
-  const hidden = [...new Set(list(obj.hidden))];
+  COLUMN_IDS.forEach((id, i) => {
+    if (order.includes(id)) return;
+    const after = i === 0 ? -1 : order.indexOf(COLUMN_IDS[i - 1]);
+    order.splice(after + 1, 0, id);
+  });
+  const hidden = [...new Set(list(obj.hidden))].filter((id) => !OPTIONAL.has(id));
+  const shown = [...new Set(list(obj.shown))].filter((id) => OPTIONAL.has(id));
+  const widths: Partial<Record<ColumnId, number>> = {};
+  if (obj.widths && typeof obj.widths === 'object') {
+    for (const [id, w] of Object.entries(obj.widths as Record<string, unknown>)) {
+      if (known.has(id) && typeof w === 'number' && Number.isFinite(w)) widths[id as ColumnId] = clampWidth(w);
+    }
+  }
   // Never hide everything: a table without columns helps nobody.
-  return { order, hidden: hidden.length >= COLUMN_IDS.length ? [] : hidden };
+  const defaults = COLUMN_IDS.filter((id) => !OPTIONAL.has(id));
+  return { order, hidden: hidden.length >= defaults.length ? [] : hidden, shown, widths };
+}
+
+/** Whether the analyst's settings show a column (before compact mode and the sort column). */
+export const isShownByPrefs = (prefs: ColumnPrefs, id: ColumnId) => (OPTIONAL.has(id) ? prefs.shown.includes(id) : !prefs.hidden.includes(id));
+
+/**
+ * What the grid shows: the analyst's columns; with `compact` (the map beside the table) only those
+ * of the compact set among them; and always the column of the sort attribute, so the value the
+ * rows are ordered by is on screen.
+ */
+export function columnVisibility(prefs: ColumnPrefs, { compact, sortAttribute }: { compact: boolean; sortAttribute?: string }): VisibilityState {
+  const sortColumn = sortAttribute ? columnForAttribute(sortAttribute)?.id : undefined;
+  return Object.fromEntries(
+    COLUMN_IDS.map((id) => [id, id === sortColumn || (isShownByPrefs(prefs, id) && (!compact || COMPACT.has(id)))]),
+  );
 }
 
 export function moveColumn(order: readonly ColumnId[], id: ColumnId, delta: -1 | 1): ColumnId[] {
@@ -56,7 +98,16 @@ export function useColumnPrefs(allRegions = false) {
     });
   }, []);
   const toggle = useCallback(
-    (id: ColumnId) => save((p) => ({ ...p, hidden: p.hidden.includes(id) ? p.hidden.filter((h) => h !== id) : [...p.hidden, id] })),
+    (id: ColumnId) =>
+      save((p) =>
+        OPTIONAL.has(id)
+          ? { ...p, shown: p.shown.includes(id) ? p.shown.filter((h) => h !== id) : [...p.shown, id] }
+          : { ...p, hidden: p.hidden.includes(id) ? p.hidden.filter((h) => h !== id) : [...p.hidden, id] },
+      ),
+    [save],
+  );
+  const setWidths = useCallback(
+    (change: (w: Partial<Record<ColumnId, number>>) => Partial<Record<ColumnId, number>>) => save((p) => ({ ...p, widths: change(p.widths) })),
     [save],
   );
   const move = useCallback(
@@ -64,5 +115,5 @@ export function useColumnPrefs(allRegions = false) {
     [save, allRegions],
   );
   const reset = useCallback(() => save(() => DEFAULT_COLUMN_PREFS), [save]);
-  return { prefs, toggle, move, reset };
+  return { prefs, toggle, move, reset, setWidths };
 }

@@ -4,7 +4,7 @@ import type { MouseEvent } from 'react';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
 import { isAttackSequence, type Finding } from '../../guardduty';
-import { COLUMNS, type ColumnId } from './column-meta';
+import { COLUMNS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnId } from './column-meta';
 import { remoteLabel, resourceLabel } from './format';
 
 /** What cells need from the grid (passed as the table's `meta`). */
@@ -18,6 +18,30 @@ export interface GridMeta {
 export const gridMeta = (table: Table<Finding>) => table.options.meta as GridMeta;
 
 const dash = <span className="muted">—</span>;
+
+const nc = (f: Finding) => f.service?.action?.networkConnectionAction;
+
+/** A string value as text (finding text is attacker-influenced), or a dash. */
+function text(value: unknown, className?: string) {
+  if (typeof value !== 'string' && typeof value !== 'number') return dash;
+  const s = String(value);
+  if (!s) return dash;
+  return (
+    <span className={className} title={s}>
+      {s}
+    </span>
+  );
+}
+
+function port(details: { port?: number; portName?: string } | undefined) {
+  if (typeof details?.port !== 'number') return dash;
+  return (
+    <span title={details.portName ? `${details.port} (${details.portName})` : String(details.port)}>
+      <span className="num">{String(details.port)}</span>
+      {details.portName && details.portName !== 'Unknown' && <span className="cell-sub"> {details.portName}</span>}
+    </span>
+  );
+}
 
 function TitleCell({ finding, table }: { finding: Finding; table: Table<Finding> }) {
   const meta = gridMeta(table);
@@ -74,6 +98,18 @@ const CELLS: Record<ColumnId, (f: Finding, table: Table<Finding>) => React.React
   firstSeen: (f) => <Time value={f.service?.eventFirstSeen} />,
   lastSeen: (f) => <Time value={f.service?.eventLastSeen} />,
   updated: (f) => <Time value={f.updatedAt} />,
+  apiName: (f) => text(f.service?.action?.awsApiCallAction?.api, 'mono'),
+  apiService: (f) => text(f.service?.action?.awsApiCallAction?.serviceName, 'mono'),
+  country: (f) => text(nc(f)?.remoteIpDetails?.country?.countryName),
+  localPort: (f) => port(nc(f)?.localPortDetails),
+  remotePort: (f) => port(nc(f)?.remotePortDetails),
+  protocol: (f) => text(nc(f)?.protocol),
+  blocked: (f) => {
+    const b = nc(f)?.blocked;
+    return typeof b === 'boolean' ? (b ? 'Blocked' : 'Not blocked') : dash;
+  },
+  confidence: (f) => (typeof f.confidence === 'number' ? <span className="num">{String(f.confidence)}</span> : dash),
+  created: (f) => <Time value={f.createdAt} />,
 };
 
 export const SELECT_COLUMN_ID = 'select';
@@ -121,6 +157,8 @@ export const TABLE_COLUMNS: ColumnDef<Finding>[] = [
       id: c.id,
       header: c.label,
       size: c.size,
+      minSize: MIN_COLUMN_WIDTH,
+      maxSize: MAX_COLUMN_WIDTH,
       enableSorting: false, // sorting is the server's: headers drive the URL state
       cell: ({ row, table }) => CELLS[c.id](row.original, table),
     }),

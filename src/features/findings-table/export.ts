@@ -59,9 +59,10 @@ export function findingsToCsv(findings: readonly Finding[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-export function exportFileName(detectorId: string, kind: 'json' | 'csv', now = new Date()): string {
+/** `note` (e.g. "first-10000") marks a file that does not hold every matching finding. */
+export function exportFileName(detectorId: string, kind: 'json' | 'csv', now = new Date(), note?: string): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  return `findings-${detectorId.slice(0, 12)}-${stamp}.${kind}`;
+  return `findings-${detectorId.slice(0, 12)}-${stamp}${note ? `-${note}` : ''}.${kind}`;
 }
 
 /** Starts a download of `text` in the browser. */

@@ -5,12 +5,28 @@ import { ariaSort, describeSort, nextHeaderSort } from './sorting';
 import { COLUMN_SORT_ATTRIBUTES } from './column-meta';
 
 describe('header sort cycle', () => {
-  it('goes ASC → DESC → default', () => {
+  it('goes ASC → DESC → default for names and times', () => {
+    const a = nextHeaderSort(DEFAULT_SORT, 'type');
+    expect(a).toEqual({ attribute: 'type', order: 'ASC' });
+    const b = nextHeaderSort(a, 'type');
+    expect(b).toEqual({ attribute: 'type', order: 'DESC' });
+    expect(nextHeaderSort(b, 'type')).toEqual(DEFAULT_SORT);
+  });
+
+  it('sorts severity highest first on the first click, then lowest first, then back to the default', () => {
     const a = nextHeaderSort(DEFAULT_SORT, 'severity');
-    expect(a).toEqual({ attribute: 'severity', order: 'ASC' });
+    expect(a).toEqual({ attribute: 'severity', order: 'DESC' });
     const b = nextHeaderSort(a, 'severity');
-    expect(b).toEqual({ attribute: 'severity', order: 'DESC' });
+    expect(b).toEqual({ attribute: 'severity', order: 'ASC' });
     expect(nextHeaderSort(b, 'severity')).toEqual(DEFAULT_SORT);
+  });
+
+  it('sorts confidence and count highest first too; every other attribute starts ascending', () => {
+    for (const name of SORT_ATTRIBUTE_NAMES) {
+      if (name === DEFAULT_SORT.attribute) continue;
+      const expected = ['severity', 'confidence', 'service.count'].includes(name) ? 'DESC' : 'ASC';
+      expect(nextHeaderSort(DEFAULT_SORT, name).order, name).toBe(expected);
+    }
   });
 
   it('starts the default column at ASC so a click always changes the order', () => {

@@ -5,13 +5,25 @@ import { DEFAULT_SORT, type SortState } from '../../app/url-state';
 export const isDefaultSort = (s: SortState) => s.attribute === DEFAULT_SORT.attribute && s.order === DEFAULT_SORT.order;
 
 /**
- * A sortable header cycles ASC → DESC → default. The default column (last seen, DESC) starts the
+ * Attributes whose first click sorts descending: what an analyst wants on top is the highest
+ * severity (or confidence, or count), not the lowest.
+ */
+export const DESCENDING_FIRST: ReadonlySet<string> = new Set(['severity', 'confidence', 'service.count']);
+
+/** The order a header's first click gives. */
+export const firstOrder = (attribute: string): SortState['order'] => (DESCENDING_FIRST.has(attribute) ? 'DESC' : 'ASC');
+
+/**
+ * A sortable header cycles first order → the other → default; the first order is DESC for
+ * severity, confidence and count, ASC otherwise. The default column (last seen, DESC) starts the
  * cycle at ASC, so every click changes something.
  */
 export function nextHeaderSort(current: SortState, attribute: string): SortState {
-  if (current.attribute !== attribute) return { attribute, order: 'ASC' };
+  const first = firstOrder(attribute);
+  const second = first === 'ASC' ? 'DESC' : 'ASC';
+  if (current.attribute !== attribute) return { attribute, order: first };
   if (isDefaultSort(current)) return { attribute, order: 'ASC' };
-  if (current.order === 'ASC') return { attribute, order: 'DESC' };
+  if (current.order === first) return { attribute, order: second };
   return DEFAULT_SORT;
 }
 

@@ -55,6 +55,29 @@ describe('SeveritySummary', () => {
     expect(new URLSearchParams(window.location.search).get('sev')).toBeNull();
   });
 
+  it('a range without a modifier key: "Select a range", then a click on each end (works on touch)', async () => {
+    const user = userEvent.setup();
+    renderSummary();
+    await waitFor(() => expect(band('Medium')).toHaveTextContent(/\d/));
+    const toggle = screen.getByRole('button', { name: 'Select a range' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await user.click(toggle);
+    expect(screen.getByRole('button', { name: /^Range/ })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(band('Medium'));
+    expect(new URLSearchParams(window.location.search).get('sev')).toBe('medium');
+    expect(new URLSearchParams(window.location.search).get('sevTo')).toBe('medium');
+    await user.click(band('High')); // no Shift
+    expect(new URLSearchParams(window.location.search).get('sev')).toBe('medium');
+    expect(new URLSearchParams(window.location.search).get('sevTo')).toBe('high');
+    for (const [label, on] of [['Low', 'false'], ['Medium', 'true'], ['High', 'true'], ['Critical', 'false']]) {
+      expect(band(label)).toHaveAttribute('aria-pressed', on);
+    }
+    // Off again: a click chooses one band, as before.
+    await user.click(screen.getByRole('button', { name: /^Range/ }));
+    await user.click(band('Critical'));
+    expect(new URLSearchParams(window.location.search).get('sev')).toBe('critical');
+  });
+
   it('shows the statistics error with its __type and a Retry', async () => {
     server.use(
       http.post(apiPath.statistics, () =>

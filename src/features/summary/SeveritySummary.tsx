@@ -1,10 +1,11 @@
 /**
  * Severity summary bar: counts per console band from GetFindingsStatistics (COUNT_BY_SEVERITY)
  * for the current filters except severity, so every band keeps its count while one is chosen.
- * Clicking a band filters on it; Shift-click extends the range; clicking the only chosen band clears it.
+ * Clicking a band filters on it; clicking the only chosen band clears it. A range needs no modifier
+ * key: "Select a range" makes each click extend the range (touch too); Shift-click does the same.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { statisticsQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
 import { useFindingCriteria, useViewState } from '../../app/url-state';
@@ -33,11 +34,15 @@ export function SeveritySummary({ scope }: { scope: Scope }) {
   const range = state.filters.severity;
   const inRange = (band: SeverityBand) => !!range && ORDER.indexOf(band) >= ORDER.indexOf(range.from) && ORDER.indexOf(band) <= ORDER.indexOf(range.to);
 
+  // Range mode: each click extends the chosen range to the band clicked (what Shift-click does).
+  const [rangeMode, setRangeMode] = useState(false);
+
   const choose = (band: SeverityBand, e: MouseEvent) => {
+    const extend = e.shiftKey || rangeMode;
     update((s) => {
       const current = s.filters.severity;
       let severity: typeof current;
-      if (e.shiftKey && current) {
+      if (extend && current) {
         const lo = Math.min(ORDER.indexOf(current.from), ORDER.indexOf(band));
         const hi = Math.max(ORDER.indexOf(current.to), ORDER.indexOf(band));
         severity = { from: ORDER[lo], to: ORDER[hi] };
@@ -66,7 +71,9 @@ export function SeveritySummary({ scope }: { scope: Scope }) {
               type="button"
               className={`summary-band band-${b.band}${pressed ? ' is-on' : ''}${range && !pressed ? ' is-off' : ''}`}
               aria-pressed={pressed}
-              title={`${b.label}: severity ${b.min.toFixed(1)}–${(b.max === 11 ? 10 : b.max - 0.1).toFixed(1)}. Click to filter, Shift-click to extend.`}
+              title={`${b.label}: severity ${b.min.toFixed(1)}–${(b.max === 11 ? 10 : b.max - 0.1).toFixed(1)}. ${
+                rangeMode ? 'Click to extend the range to this band.' : 'Click to filter; "Select a range" (or Shift-click) to extend.'
+              }`}
               onClick={(e) => choose(b.band, e)}
             >
               <span className="summary-label">{b.label}</span>
@@ -76,6 +83,15 @@ export function SeveritySummary({ scope }: { scope: Scope }) {
             </button>
           );
         })}
+        <button
+          type="button"
+          className={`summary-range${rangeMode ? ' is-on' : ''}`}
+          aria-pressed={rangeMode}
+          title="When on, each band you click extends the severity range (Shift-click does the same)"
+          onClick={() => setRangeMode((m) => !m)}
+        >
+          {rangeMode ? 'Range: click the other end' : 'Select a range'}
+        </button>
         <span className="summary-total">
           {total === undefined
             ? 'Counting…'

@@ -1,5 +1,5 @@
 /**
- * "Map all matching": loads the rest of the current view's findings into the SAME infinite-query
+ * "Map all matching" and "Export all matching": load the rest of the current view's findings into the SAME infinite-query
  * cache entry the table reads (queryKeys.findings(detectorId, criteria, sort)), so nothing is
  * fetched twice and the table's "load more" continues where this stopped.
  *
@@ -10,8 +10,8 @@
  * An AbortSignal cancels it; pages already appended stay.
  */
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
-import { assembleFindingsPage, type FindingsPage } from '../../api/queries';
-import type { Finding } from '../../guardduty';
+import { assembleFindingsPage, type FindingsPage } from './queries';
+import type { Finding } from '../guardduty';
 
 /** The most findings "Map all matching" loads, counting those already loaded. */
 export const MAP_ALL_CAP = 10_000;
@@ -69,7 +69,7 @@ export interface LoadAllResult extends LoadAllProgress {
 
 export class ListChangedError extends Error {
   constructor() {
-    super('The findings list changed while it was being mapped (refreshed or re-sorted). Run "Map all matching" again.');
+    super('The findings list changed while it was being loaded (refreshed or re-sorted). Run it again.');
     this.name = 'ListChangedError';
   }
 }
@@ -86,7 +86,7 @@ interface PendingPage {
 const countFindings = (data: Data | undefined) => (data?.pages ?? []).reduce((n, p) => n + p.ids.length, 0);
 
 function abortError(): Error {
-  return new DOMException('Map all matching was cancelled', 'AbortError');
+  return new DOMException('Loading every matching finding was cancelled', 'AbortError');
 }
 
 export async function loadAllMatching(options: LoadAllOptions): Promise<LoadAllResult> {

@@ -1,7 +1,7 @@
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { FindingsPage } from '../../api/queries';
-import type { Finding } from '../../guardduty';
+import type { FindingsPage } from './queries';
+import type { Finding } from '../guardduty';
 import { ListChangedError, loadAllMatching, type LoadAllFetchers } from './load-all';
 
 const KEY = ['findings', 'det', 'list', { criteria: {}, sort: {} }];
