@@ -1,9 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { isPanelMode } from './detail-panel';
 import { FindingsScreen } from './FindingsScreen';
 import { Header } from './Header';
 import { createQueryClient } from './query-client';
 import { matchPath, useLocation } from './router';
+import { parseViewState } from './url-state';
 import type { QueryClient } from '@tanstack/react-query';
 
 // The detail view is its own chunk: the first screen does not pay for it.
@@ -12,8 +14,10 @@ const FindingDetailScreen = lazy(() => import('../features/finding-detail/Findin
 const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen'));
 
 function Screens() {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const route = matchPath(pathname);
+  // In panel mode a finding opens beside the table: the same FindingsScreen element, so the table stays mounted.
+  if (route.screen === 'finding' && isPanelMode(parseViewState(search))) return <FindingsScreen panelFindingId={route.findingId} />;
   switch (route.screen) {
     case 'findings':
       return <FindingsScreen />;

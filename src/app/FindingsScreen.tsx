@@ -1,23 +1,58 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FindingsTable } from '../features/findings-table/FindingsTable';
 import { SeveritySummary } from '../features/summary/SeveritySummary';
 import { rememberMapChoice, useMapBesideTableDefault } from './map-default';
 import { RegionUnavailable } from './RegionUnavailable';
 import { useScope } from './scope';
-import { useViewState } from './url-state';
+import { useTableList } from '../features/finding-detail/navigation';
+import { requestRowReveal, useRowReveal } from './detail-panel';
+import { findingPath, navigate } from './router';
+import { findingLocation, useViewState, viewHref } from './url-state';
 
 // Leaflet and the basemap load only when the analyst opens the map.
 const AttackMapPanel = lazy(() => import('../features/attack-map/AttackMapPanel'));
+// The finding's page, also shown in the side panel.
+const FindingDetailScreen = lazy(() => import('../features/finding-detail/FindingDetailScreen'));
+
+/**
+ * The side panel's wiring: the table's selection (moved by j / k or a click in the table) and the
+ * finding in the panel stay one; a finding stepped to from the panel is brought into view in the
+ * table; returning from a finding (Escape, Back) brings its row into view and focuses it.
+ */
+function usePanelSync(panelFindingId: string | undefined) {
+  const { state } = useViewState();
+  const { list } = useTableList();
+  const index = useMemo(() => new Map(list.map((f, i) => [f.id, i])), [list]);
+  useRowReveal(
+    () => document.querySelector<HTMLElement>('[data-testid="findings-scroll"]'),
+    useCallback((id: string) => index.get(id) ?? -1, [index]),
+  );
+  const selected = state.selected;
+  const byId = useMemo(() => new Map(list.map((f) => [f.id, f])), [list]);
+  // The table moved its selection (j / k, a click): the panel shows that finding.
+  useEffect(() => {
+    if (!panelFindingId || !selected || selected === panelFindingId) return;
+    const s = state;
+    navigate(viewHref(findingPath(selected), { ...s, finding: findingLocation(s, byId.get(selected)) ?? s.finding }), { replace: true });
+  }, [panelFindingId, selected, state, byId]);
+  // The panel stepped to another finding (its buttons): show its row, without taking the focus.
+  useEffect(() => {
+    if (panelFindingId) requestRowReveal(panelFindingId, false);
+  }, [panelFindingId]);
+}
 
 /** The findings screen: composes the features, which share the URL state and the query cache. */
-export function FindingsScreen() {
+export function FindingsScreen({ panelFindingId }: { panelFindingId?: string }) {
   const { scope, regions, unavailable } = useScope();
   const { state, update } = useViewState();
-  const mapOpen = state.map.open;
+  // The side panel takes the map's place while it is open (the map comes back when it closes).
+  const mapOpen = state.map.open && !panelFindingId;
   useMapBesideTableDefault();
+  usePanelSync(panelFindingId);
   return (
-    <main id="main" className={`page findings-page${mapOpen ? ' with-map' : ''}`}>
+    <>
+    <main id="main" className={`page findings-page${mapOpen ? ' with-map' : ''}${panelFindingId ? ' with-panel' : ''}`}>
       <h1 className="visually-hidden">Findings</h1>
       {regions.isError && !scope && <ErrorBanner error={regions.error} context="Could not list the regions" onRetry={() => regions.refetch()} />}
       {unavailable && <RegionUnavailable info={unavailable} />}
@@ -31,7 +66,7 @@ export function FindingsScreen() {
               aria-pressed={mapOpen}
               onClick={() => {
                 rememberMapChoice(!mapOpen);
-                update((s) => ({ ...s, map: { ...s.map, open: !s.map.open } }));
+                update((s) => ({ ...s, map: { ...s.map, open: !mapOpen } }));
               }}
             >
               {mapOpen ? 'Hide attack map' : 'Show attack map'}
@@ -54,5 +89,11 @@ export function FindingsScreen() {
         </div>
       )}
     </main>
+    {panelFindingId && (
+      <Suspense fallback={<aside className="detail-panel" aria-label="Finding"><p className="loading-line">Loading finding…</p></aside>}>
+        <FindingDetailScreen findingId={panelFindingId} inPanel />
+      </Suspense>
+    )}
+    </>
   );
 }

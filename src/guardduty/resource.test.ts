@@ -28,7 +28,7 @@ describe('resourceOf on every resource kind of the demo', () => {
     ['ECSCluster', (f: Finding) => f.resource?.ecsClusterDetails?.name],
     ['Container', (f: Finding) => f.resource?.containerDetails?.name ?? f.resource?.containerDetails?.id],
     ['RDSDBInstance', (f: Finding) => f.resource?.rdsDbInstanceDetails?.dbInstanceIdentifier],
-    ['EBSSnapshot', (f: Finding) => String(f.resource?.ebsSnapshotDetails?.snapshotArn ?? '').split('/').pop()],
+    ['EBSSnapshot', (f: Finding) => String((f.resource?.ebsSnapshotDetails as { snapshotArn?: string } | undefined)?.snapshotArn ?? '').split('/').pop()],
   ])('names a %s by its own id', (type, expected) => {
     const findings = ofType(type);
     expect(findings.length, type).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { findingPath } from '../../app/router';
 import { findingLocation, useViewState, viewHref } from '../../app/url-state';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
-import { isAttackSequence } from '../../guardduty';
+import { isAttackSequence, resourceOf } from '../../guardduty';
 import { LOCATION_PROBLEM_LABELS } from '../../lib/geo';
 import { SEVERITY_BANDS } from '../../lib/severity';
 import { findingsBySeverity, topTypes, type IpAggregate } from './aggregate';
@@ -25,6 +25,18 @@ function Organisation({ ip }: { ip: IpAggregate }) {
       {name ?? <span className="muted">Unknown</span>}
       {ip.organizations.length > 1 && <span className="muted"> (+{ip.organizations.length - 1} more)</span>}
     </>
+  );
+}
+
+/** The resource a finding is about, as the table names it (resourceOf). */
+function FindingResource({ finding }: { finding: Parameters<typeof resourceOf>[0] }) {
+  const r = resourceOf(finding);
+  if (!r.text) return null;
+  return (
+    <span className="fa-ip__resource">
+      {r.type && r.name ? <span className="muted">{r.type} </span> : null}
+      <span className="mono">{r.text}</span>
+    </span>
   );
 }
 
@@ -108,6 +120,7 @@ export function IpDetails({ ip, level = 2, headingRef, onOpenFinding, onShowInTa
               {f.title || f.type || f.id}
             </a>
             {isAttackSequence(f) && <span className="fa-ip__sequence"> Attack sequence</span>}
+            <FindingResource finding={f} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
+import { usePanelMode } from '../../app/detail-panel';
 import { backToTable, goToFinding, tableHref, useNeighbours } from './navigation';
 
 const ArrowIcon = ({ dir }: { dir: 'left' | 'right' }) => (
@@ -7,17 +8,46 @@ const ArrowIcon = ({ dir }: { dir: 'left' | 'right' }) => (
   </svg>
 );
 
+const isTextEntry = (t: EventTarget | null) =>
+  t instanceof HTMLElement && !!t.closest('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"], .disclosure-panel');
+
 /**
- * Back to the table (also Escape), and previous / next finding in the table's order. The step
- * buttons use aria-disabled, not disabled, so focus stays on them at either end of the list.
+ * j / k: next / previous finding in the table's order, from anywhere on the finding's page. In the
+ * side panel the table itself answers j / k (it moves its selection, which the panel follows).
  */
-export function DetailNav({ findingId }: { findingId: string }) {
+function useStepKeys(step: (dir: 1 | -1) => void, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
+      if (e.key !== 'j' && e.key !== 'k') return;
+      if (document.querySelector('dialog[open], [role="dialog"]')) return;
+      e.preventDefault();
+      step(e.key === 'j' ? 1 : -1);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [step, enabled]);
+}
+
+/**
+ * Back to the table (also Escape), previous / next finding in the table's order (also j / k), and
+ * the switch between a page of its own and the side panel. The step buttons use aria-disabled,
+ * not disabled, so focus stays on them at either end of the list.
+ */
+export function DetailNav({ findingId, inPanel = false }: { findingId: string; inPanel?: boolean }) {
   const n = useNeighbours(findingId);
+  const { setPanel } = usePanelMode();
   const onBack = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     backToTable(findingId);
   };
+  const step = (dir: 1 | -1) => {
+    const to = dir === 1 ? n.next : n.previous;
+    if (to) goToFinding(to);
+  };
+  useStepKeys(step, !inPanel);
   const position =
     n.index >= 0
       ? `${n.index + 1} of ${n.loaded}${n.more ? '+' : ''}`
@@ -25,25 +55,36 @@ export function DetailNav({ findingId }: { findingId: string }) {
         ? 'Loading the list…'
         : 'Not among the loaded findings';
   return (
-    <nav className="detail-nav" aria-label="Finding navigation">
-      <a className="button button-quiet back-link" href={tableHref(findingId)} onClick={onBack} aria-keyshortcuts="Escape" aria-label="Back to findings">
+    <nav className={`detail-nav${inPanel ? ' detail-nav-panel' : ''}`} aria-label="Finding navigation">
+      <a
+        className="button button-quiet back-link"
+        href={tableHref(findingId)}
+        onClick={onBack}
+        aria-keyshortcuts="Escape"
+        aria-label={inPanel ? 'Close the panel' : 'Back to findings'}
+      >
         <ArrowIcon dir="left" />
-        Findings
+        {inPanel ? 'Close' : 'Findings'}
         <kbd className="kbd" aria-hidden="true">Esc</kbd>
       </a>
       <div className="detail-nav-steps">
-        <button type="button" className="button" aria-label="Previous finding" aria-disabled={!n.previous} onClick={() => n.previous && goToFinding(n.previous)}>
+        <button type="button" className="button" aria-label="Previous finding" aria-keyshortcuts="k" aria-disabled={!n.previous} onClick={() => step(-1)}>
           <ArrowIcon dir="left" />
-          Previous
+          <span className="detail-nav-label">Previous</span>
+          <kbd className="kbd" aria-hidden="true">k</kbd>
         </button>
         <span className="detail-nav-position" aria-live="polite">
           {position}
         </span>
-        <button type="button" className="button" aria-label="Next finding" aria-disabled={!n.next} onClick={() => n.next && goToFinding(n.next)}>
-          Next
+        <button type="button" className="button" aria-label="Next finding" aria-keyshortcuts="j" aria-disabled={!n.next} onClick={() => step(1)}>
+          <kbd className="kbd" aria-hidden="true">j</kbd>
+          <span className="detail-nav-label">Next</span>
           <ArrowIcon dir="right" />
         </button>
       </div>
+      <button type="button" className="button button-quiet detail-nav-mode" onClick={() => setPanel(!inPanel)}>
+        {inPanel ? 'Open as a page' : 'Open in side panel'}
+      </button>
     </nav>
   );
 }

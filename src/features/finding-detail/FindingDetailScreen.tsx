@@ -11,13 +11,14 @@ import { useFindingRef } from '../../app/scope';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
-import type { Finding } from '../../guardduty';
+import { resourceOf, type Finding } from '../../guardduty';
 import { guardDutyConsoleUrl } from '../../lib/console-url';
 import { DetailNav } from './DetailNav';
 import { FindingContext } from './context';
 import { FindingDetails } from './FindingDetails';
 import { backToTable, tableHref } from './navigation';
 import { RawJson } from './RawJson';
+import { SummaryStrip } from './SummaryStrip';
 import { Tabs } from './Tabs';
 import './finding-detail.css';
 
@@ -58,20 +59,28 @@ function ConsoleLink({ finding }: { finding: Finding }) {
   );
 }
 
-function FindingView({ finding }: { finding: Finding }) {
+function FindingView({ finding, inPanel }: { finding: Finding; inPanel: boolean }) {
   const [tab, setTab] = useState<TabKey>('details');
   const heading = useRef<HTMLHeadingElement>(null);
   // Arriving on the screen moves focus to its heading; stepping to another finding does not.
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  const resource = resourceOf(finding);
+  const Heading = inPanel ? 'h2' : 'h1';
   return (
     <FindingContext.Provider value={finding}>
       <article className="finding-detail" aria-labelledby="finding-title">
         <header className="detail-header">
-          <h1 id="finding-title" ref={heading} tabIndex={-1}>
+          <Heading id="finding-title" ref={heading} tabIndex={-1}>
             {finding.title ?? finding.type ?? finding.id}
-          </h1>
+          </Heading>
           <p className="detail-meta">
             <SeverityBadge severity={finding.severity} />
+            {resource.text && (
+              <span className="detail-resource">
+                {resource.type && resource.name ? <span className="muted">{resource.type}</span> : null}
+                <strong className="mono">{resource.text}</strong>
+              </span>
+            )}
             {finding.type && <code className="detail-type">{finding.type}</code>}
             {finding.updatedAt && (
               <span className="muted">
@@ -87,6 +96,7 @@ function FindingView({ finding }: { finding: Finding }) {
             <ConsoleLink finding={finding} />
           </div>
         </header>
+        <SummaryStrip finding={finding} />
         <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Finding views">
           {tab === 'details' ? <FindingDetails finding={finding} /> : <RawJson finding={finding} />}
         </Tabs>
@@ -95,19 +105,31 @@ function FindingView({ finding }: { finding: Finding }) {
   );
 }
 
-export default function FindingDetailScreen({ findingId }: { findingId: string }) {
+/**
+ * The finding's page, or (`inPanel`) the same inside the side panel over the table: then it is a
+ * complementary region (the table stays the page's main content) with a level-2 heading.
+ */
+export default function FindingDetailScreen({ findingId, inPanel = false }: { findingId: string; inPanel?: boolean }) {
   const { ref, detectors } = useFindingRef();
   const client = useQueryClient();
   const query = useQuery({ ...findingQuery(client, ref ?? { detectorId: '' }, findingId), enabled: !!ref });
+  const root = useRef<HTMLElement>(null);
   useEscapeBack(findingId);
-  // A new finding starts at the top of the page.
+  // A new finding starts at the top of the page (of the panel).
   useEffect(() => {
-    document.documentElement.scrollTop = 0;
-  }, [findingId]);
+    if (inPanel) root.current?.scrollTo?.({ top: 0 });
+    else document.documentElement.scrollTop = 0;
+  }, [findingId, inPanel]);
 
+  const Root = inPanel ? 'aside' : 'main';
   return (
-    <main id="main" className="page detail-page">
-      <DetailNav findingId={findingId} />
+    <Root
+      ref={root}
+      id={inPanel ? 'finding-panel' : 'main'}
+      className={inPanel ? 'detail-panel' : 'page detail-page'}
+      aria-label={inPanel ? 'Finding' : undefined}
+    >
+      <DetailNav findingId={findingId} inPanel={inPanel} />
       {detectors?.isError && <ErrorBanner error={detectors.error} context="Could not list detectors" onRetry={() => detectors.refetch()} />}
       {query.isError && <ErrorBanner error={query.error} context="Could not load the finding" onRetry={() => query.refetch()} />}
       {query.isPending && !query.isError && <p className="loading-line">Loading finding…</p>}
@@ -131,7 +153,7 @@ export default function FindingDetailScreen({ findingId }: { findingId: string }
           </p>
         </div>
       )}
-      {query.data && <FindingView finding={query.data} />}
-    </main>
+      {query.data && <FindingView key={inPanel ? 'panel' : 'page'} finding={query.data} inPanel={inPanel} />}
+    </Root>
   );
 }

@@ -47,9 +47,6 @@ export function Overview({ finding }: { finding: Finding }) {
         <Field label="Finding ID" value={finding.id} name="id" copy />
         <Field label="Account" value={finding.accountId} name="accountId" pivot="account" copy />
         <Field label="Region" value={finding.region} name="region" pivot="inRegion" />
-        <Field label="Partition" value={finding.partition} name="partition" />
-        <Field label="ARN" value={finding.arn} name="arn" />
-        <Field label="Schema version" value={finding.schemaVersion} name="schemaVersion" />
         <Field label="Resource type" value={resourceTypeOf(finding)} name="resourceType" pivot="resource" />
         <Field label="Resource role" value={service?.resourceRole} name="resourceRole" />
         <Field label="Created" value={finding.createdAt} name="createdAt" />
@@ -61,10 +58,19 @@ export function Overview({ finding }: { finding: Finding }) {
         <Field label="User feedback" value={service?.userFeedback} name="userFeedback" />
         <Field label="Detected by" value={service?.serviceName} name="serviceName" />
         <Field label="Feature" value={service?.featureName} name="featureName" />
-        <Field label="Detector ID" value={service?.detectorId} name="detectorId" />
         {/* Top-level values this version does not know (unknown objects get cards of their own). */}
         <GenericFields value={looseValues(finding)} skip={TOP_LEVEL_KEYS} />
       </KeyValueList>
+      {/* What an analyst rarely needs first: folded away, still on the page (and copyable). */}
+      <details className="admin-fields">
+        <summary>Administrative fields: partition, schema version, ARN, detector ID</summary>
+        <KeyValueList>
+          <Field label="Partition" value={finding.partition} name="partition" />
+          <Field label="Schema version" value={finding.schemaVersion} name="schemaVersion" />
+          <Field label="ARN" value={finding.arn} name="arn" />
+          <Field label="Detector ID" value={service?.detectorId} name="detectorId" />
+        </KeyValueList>
+      </details>
     </Section>
   );
 }

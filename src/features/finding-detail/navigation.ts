@@ -6,6 +6,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { findingsQuery } from '../../api/queries';
+import { requestRowReveal } from '../../app/detail-panel';
 import { findingPath, navigate, previousLocation } from '../../app/router';
 import { useScope } from '../../app/scope';
 import { findingLocation, parseViewState, useFindingCriteria, useViewState, viewHref, type ViewState } from '../../app/url-state';
@@ -27,9 +28,10 @@ export const tableHref = (findingId: string) => viewHref('/', { ...currentState(
 /**
  * Back to the table. When the previous history entry is the table, go back to it (the browser
  * and the table keep its scroll position) and select the finding shown last; otherwise (a pasted
- * link) open the table.
+ * link) open the table. Either way the finding's row is brought into view and focused.
  */
 export function backToTable(findingId: string): void {
+  requestRowReveal(findingId);
   const from = previousLocation();
   const fromUrl = from ? new URL(from, 'http://local') : undefined;
   if (fromUrl?.pathname !== '/') {
@@ -53,8 +55,8 @@ export interface Neighbours {
   next?: Finding;
 }
 
-/** Previous and next finding in the table's order; loads the next page when this is the last loaded one. */
-export function useNeighbours(findingId: string): Neighbours {
+/** The table's list as loaded so far, in its order, and its query. */
+export function useTableList() {
   const { state } = useViewState();
   const { scope } = useScope();
   const criteria = useFindingCriteria(state.filters);
@@ -68,6 +70,12 @@ export function useNeighbours(findingId: string): Neighbours {
     for (const f of data?.pages.flatMap((p) => p.findings) ?? []) if (!seen.has(f.id)) seen.set(f.id, f);
     return [...seen.values()];
   }, [data]);
+  return { list, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isPending };
+}
+
+/** Previous and next finding in the table's order; loads the next page when this is the last loaded one. */
+export function useNeighbours(findingId: string): Neighbours {
+  const { list, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isPending } = useTableList();
   const ids = useMemo(() => list.map((f) => f.id), [list]);
   const index = ids.indexOf(findingId);
   const isLast = index >= 0 && index === ids.length - 1;

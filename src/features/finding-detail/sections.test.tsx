@@ -25,7 +25,7 @@ describe('FindingDetailScreen: sections by finding shape', () => {
     expect(heading(view, 'Access key')).toBeInTheDocument();
     expect(heading(view, 'Instance')).toBeNull();
     for (const value of [key.accessKeyId, key.principalId, key.userType, key.userName]) expect(within(view).getAllByText(value!).length).toBeGreaterThan(0);
-    expect(within(view).getByText(finding.service!.action!.awsApiCallAction!.api!)).toBeInTheDocument();
+    expect(within(view).getAllByText(finding.service!.action!.awsApiCallAction!.api!).length).toBeGreaterThan(0);
     expect(heading(view, 'Remote IP')).toBeInTheDocument();
     expect(missingLeaves(view, finding, formatValue, skipInfoValue)).toEqual([]);
   });
