@@ -200,3 +200,108 @@ test('at scale: pages load as the analyst scrolls and the DOM keeps ≤ 100 rows
   expect(new Set(listRequests).size).toBe(listRequests.length);
   expect(listRequests.length).toBe(10);
 });
+
+// Issue 16 items 4 and 5: the table shows what it sorts by, a card list on phones, export of everything matching.
+
+/** N of "Showing 50 of N findings". */
+async function matchingCount(page: Page): Promise<number> {
+  const count = page.getByTestId('result-count');
+  await expect(count).toContainText(/Showing [\d,]+ of [\d,]+ findings/);
+  const m = /of ([\d,]+) findings/.exec((await count.textContent()) ?? '');
+  return Number(m![1].replace(/,/g, ''));
+}
+
+async function exportAll(page: Page, kind: 'JSON' | 'CSV') {
+  await page.getByRole('button', { name: /^Export/ }).click();
+  const row = page.getByTestId('export-all-row');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), row.getByRole('button', { name: kind }).click()]);
+  return readFile((await download.path())!, 'utf8');
+}
+
+for (const [scope, url] of [
+  ['one detector', TABLE],
+  ['all regions', '/?region=all'],
+] as const) {
+  test(`export all matching (${scope}): as many findings as "Showing N of M" says, not only the loaded 50`, async ({ page }) => {
+    await openTable(page, url);
+    const total = await matchingCount(page);
+    expect(total).toBeGreaterThan(50);
+    await page.getByRole('button', { name: /^Export/ }).click();
+    await expect(page.getByTestId('export-all-row')).toContainText(`All matching (${total.toLocaleString('en')})`);
+    await page.getByRole('button', { name: /^Export/ }).click();
+
+    const json = JSON.parse(await exportAll(page, 'JSON')) as Finding[];
+    expect(json).toHaveLength(total);
+    expect(new Set(json.map((f) => f.id)).size).toBe(total);
+    await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(`Exported ${total.toLocaleString('en')} matching findings`);
+    // The table holds them all now, in the same order as the file.
+    expect(await matchingCount(page)).toBe(total);
+    await expect(page.getByTestId('result-count')).toContainText(`Showing ${total.toLocaleString('en')} of`);
+
+    const records = csvRecords(await exportAll(page, 'CSV'));
+    expect(records).toHaveLength(total);
+    expect(records.map((r) => r.id)).toEqual(json.map((f) => f.id));
+  });
+}
+
+test.describe('at 1440 px with the map open', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('the sort column stays on screen: Last seen by default, API name when it sorts', async ({ page }) => {
+    await openTable(page, `${TABLE}&map=1`);
+    await expect(page.locator('.map-pane, .fa-map-all').first()).toBeVisible();
+    const scroller = page.getByTestId('findings-scroll');
+    const onScreen = async (name: RegExp) => {
+      const th = grid(page).getByRole('columnheader', { name });
+      await expect(th).toBeVisible();
+      const [box, pane] = [await th.boundingBox(), await scroller.boundingBox()];
+      expect(box!.x).toBeGreaterThanOrEqual(pane!.x - 1);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(pane!.x + pane!.width + 1);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+      // Nothing to scroll sideways to reach it.
+      expect(await scroller.evaluate((el) => el.scrollLeft)).toBe(0);
+    };
+    await expect(grid(page).getByRole('columnheader', { name: /Last seen/ })).toHaveAttribute('aria-sort', 'descending');
+    await onScreen(/Last seen/);
+
+    const api = 'service.action.awsApiCallAction.api';
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption(api);
+    await waitForSorted(page, api, 'DESC');
+    await onScreen(/^API name/);
+    await expect(grid(page).getByRole('columnheader', { name: /^API name/ })).toHaveAttribute('aria-sort', 'descending');
+    // Each row shows the value it is ordered by.
+    const apis = await rowsOf(page).locator('td.cell-apiName').allTextContents();
+    const values = apis.filter((a) => a !== '—');
+    expect(values.length).toBeGreaterThan(0);
+    expect([...values].sort().reverse()).toEqual(values);
+  });
+});
+
+test.describe('at 390 px', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a card list: severity, title, resource, remote IP and last seen, with j/k and selection', async ({ page, request }) => {
+    await openTable(page);
+    await expect(grid(page)).toHaveClass(/findings-cards/);
+    const ids = await renderedIds(page);
+    const { findings } = (await (await request.post(`/api/detector/${DEMO_DETECTOR_ID}/findings/get`, { data: { findingIds: ids.slice(0, 3) } })).json()) as { findings: Finding[] };
+    for (const f of findings) {
+      const card = page.locator(`tr[data-finding-id="${f.id}"] .finding-card`);
+      await expect(card.locator('.card-title')).toHaveText(f.title ?? f.id);
+      await expect(card.locator('.severity-value')).toHaveText((f.severity ?? 0).toFixed(1));
+      await expect(card.locator('time')).toBeVisible();
+      const box = await card.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    }
+    // No sideways scrolling, page or list.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.getByTestId('findings-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect(page.locator(`tr[data-finding-id="${ids[1]}"]`)).toBeFocused();
+    await page.keyboard.press('x');
+    await expect(page.getByText(/1 selected/)).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/findings/${ids[1]}\\?`));
+  });
+});

@@ -48,13 +48,13 @@ const NC = 'service.action.networkConnectionAction';
 export const COLUMNS: readonly ColumnInfo[] = [
   { id: 'severity', label: 'Severity', sortAttribute: 'severity', size: 112, compact: true },
   { id: 'title', label: 'Title', size: 220, compact: true },
-  { id: 'type', label: 'Finding type', sortAttribute: 'type', size: 180 },
+  { id: 'type', label: 'Finding type', sortAttribute: 'type', size: 172 },
   {
     id: 'resource',
     label: 'Resource',
     sortAttribute: 'resource.instanceDetails.instanceId',
     sortNote: 'sorts by instance ID',
-    size: 160,
+    size: 168,
     compact: true,
   },
   { id: 'apiName', label: 'API name', sortAttribute: 'service.action.awsApiCallAction.api', size: 170, optional: true },
@@ -76,10 +76,10 @@ export const COLUMNS: readonly ColumnInfo[] = [
   { id: 'region', label: 'Region', size: 96 },
   { id: 'count', label: 'Count', sortAttribute: 'service.count', size: 64 },
   { id: 'confidence', label: 'Confidence', sortAttribute: 'confidence', size: 96, optional: true },
-  { id: 'firstSeen', label: 'First seen', sortAttribute: 'service.eventFirstSeen', size: 92 },
-  { id: 'created', label: 'Created', sortAttribute: 'createdAt', size: 92, optional: true },
-  { id: 'lastSeen', label: 'Last seen', sortAttribute: 'service.eventLastSeen', size: 92, compact: true },
-  { id: 'updated', label: 'Updated', sortAttribute: 'updatedAt', size: 92 },
+  { id: 'firstSeen', label: 'First seen', sortAttribute: 'service.eventFirstSeen', size: 96 },
+  { id: 'created', label: 'Created', sortAttribute: 'createdAt', size: 96, optional: true },
+  { id: 'lastSeen', label: 'Last seen', sortAttribute: 'service.eventLastSeen', size: 96, compact: true },
+  { id: 'updated', label: 'Updated', sortAttribute: 'updatedAt', size: 96 },
 ];
 
 /** Narrowest and widest a column can be resized to. */

@@ -19,6 +19,21 @@ export const gridMeta = (table: Table<Finding>) => table.options.meta as GridMet
 
 const dash = <span className="muted">—</span>;
 
+/**
+ * Text with line-break opportunities after ':', '/' and '.' (finding types, ARNs), so a wrapped
+ * "UnauthorizedAccess:EC2/SSHBruteForce" breaks between its parts. Still text, never markup.
+ */
+function breakable(text: string): React.ReactNode {
+  const parts = text.split(/(?<=[:/.])/);
+  if (parts.length === 1) return text;
+  return parts.map((part, i) => (
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 && <wbr />}
+    </span>
+  ));
+}
+
 const nc = (f: Finding) => f.service?.action?.networkConnectionAction;
 
 /** A string value as text (finding text is attacker-influenced), or a dash. */
@@ -70,7 +85,7 @@ function TitleCell({ finding, table }: { finding: Finding; table: Table<Finding>
 const CELLS: Record<ColumnId, (f: Finding, table: Table<Finding>) => React.ReactNode> = {
   severity: (f) => <SeverityBadge severity={f.severity} />,
   title: (f, table) => <TitleCell finding={f} table={table} />,
-  type: (f) => (f.type ? <span title={f.type}>{f.type}</span> : dash),
+  type: (f) => (f.type ? <span title={f.type}>{breakable(f.type)}</span> : dash),
   resource: (f) => {
     const r = resourceLabel(f);
     if (!r) return dash;
