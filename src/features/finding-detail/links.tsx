@@ -1,4 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
+import { hasActiveFilters } from '../../app/filters';
 import { navigate } from '../../app/router';
 import { useViewState } from '../../app/url-state';
 import { useFinding } from './context';
@@ -32,14 +33,25 @@ export function PivotLink({ param, value, children }: { param: string | undefine
   const name = field.label.replace(/ \(.*\)$/, '');
   // "Finding type" → "finding type", but "IP…" stays as it is.
   const hint = `Show findings with this ${/^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name}`;
-  return (
-    <a className="pivot" href={href} onClick={spaClick(href)} title={hint}>
+  const link = (
+    <a className="pivot" href={href} onClick={spaClick(href)} title={`${hint} (added to the current filters)`}>
       {children}
       <span className="visually-hidden"> ({hint})</span>
       {/* A word joiner keeps the icon on the value's line. */}
       {'\u2060'}
       <FilterIcon />
     </a>
+  );
+  // A pivot adds to the analyst's filters; when there are any, "only" replaces them instead.
+  if (!hasActiveFilters(state.filters)) return link;
+  const only = pivotHref(state, finding, field.param, value, { replace: true });
+  return (
+    <>
+      {link}{' '}
+      <a className="pivot pivot-only" href={only} onClick={spaClick(only)} title={`${hint} only (replace the current filters)`}>
+        only<span className="visually-hidden"> {hint.replace(/^Show findings/, 'findings')}, replacing the current filters</span>
+      </a>
+    </>
   );
 }
 

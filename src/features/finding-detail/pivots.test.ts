@@ -22,15 +22,38 @@ describe('pivots', () => {
     expect(pivotFilter('nope')).toBeUndefined();
   });
 
-  it('use the remote IP and country fields of the action type that holds them', () => {
-    expect(remoteParams('NETWORK_CONNECTION')).toEqual({ ip: 'ip', country: 'country' });
-    expect(remoteParams('PORT_PROBE')).toEqual({ ip: 'probeIp', country: 'probeCountry' });
+  it('use the any-action remote IP and country filters for the action types that hold one', () => {
+    expect(remoteParams('NETWORK_CONNECTION')).toEqual({ ip: 'anyIp', country: 'anyCountry' });
+    expect(remoteParams('AWS_API_CALL')).toEqual({ ip: 'anyIp', country: 'anyCountry' });
+    expect(remoteParams('PORT_PROBE')).toEqual({ ip: 'anyIp', country: 'anyCountry' });
     expect(remoteParams('KUBERNETES_API_CALL')).toEqual({});
     expect(remoteParams(undefined)).toEqual({});
   });
 
-  it('keep detector and sort, replace the filters, and select the finding', () => {
+  it('add to the current filters, keeping detector and sort, and select the finding', () => {
     const href = pivotHref(state, { id: 'f1' }, 'instance', 'i-1&x=<y>');
+    expect(href.startsWith('/?')).toBe(true);
+    const next = parseViewState(new URL(href, 'http://x').searchParams);
+    expect(next.detectorId).toBe('d1');
+    expect(next.sort).toEqual(state.sort);
+    expect(next.filters).toEqual({ ...state.filters, lists: { inRegion: ['eu-west-1'], instance: ['i-1&x=<y>'] } });
+    expect(next.selected).toBe('f1');
+    // The same value twice is one filter.
+    const again = parseViewState(new URL(pivotHref(next, { id: 'f1' }, 'instance', 'i-1&x=<y>'), 'http://x').searchParams);
+    expect(again.filters).toEqual(next.filters);
+  });
+
+  it('a second any-action filter falls back to the field of the action that holds the value (one any filter at a time)', () => {
+    const withCountry = { ...state, filters: { ...state.filters, lists: { anyCountry: ['Russia'] } } };
+    const finding = { id: 'f1', service: { action: { actionType: 'AWS_API_CALL' } } };
+    const next = parseViewState(new URL(pivotHref(withCountry, finding, 'anyIp', '198.51.100.7'), 'http://x').searchParams);
+    expect(next.filters.lists).toEqual({ anyCountry: ['Russia'], apiIp: ['198.51.100.7'] });
+    const alone = parseViewState(new URL(pivotHref(state, finding, 'anyIp', '198.51.100.7'), 'http://x').searchParams);
+    expect(alone.filters.lists).toEqual({ inRegion: ['eu-west-1'], anyIp: ['198.51.100.7'] });
+  });
+
+  it('replace the filters as an option', () => {
+    const href = pivotHref(state, { id: 'f1' }, 'instance', 'i-1&x=<y>', { replace: true });
     expect(href.startsWith('/?')).toBe(true);
     const next = parseViewState(new URL(href, 'http://x').searchParams);
     expect(next.detectorId).toBe('d1');

@@ -3,8 +3,11 @@
  * They change only the URL state (url-state.ts), through the list filters of filters.ts, whose
  * attributes are all GuardDuty filter attributes (pivots.test.ts checks them against
  * filter-attributes.ts, which stays out of this chunk).
+ *
+ * A pivot ADDS its value to the analyst's current filters (the way an analyst narrows down);
+ * `replace` starts from a fresh set instead.
  */
-import { DEFAULT_FILTERS, LIST_FILTERS, REMOTE_FILTER_PARAMS } from '../../app/filters';
+import { ANY_PARAMS, DEFAULT_FILTERS, LIST_FILTERS, REMOTE_FILTER_PARAMS, type Filters } from '../../app/filters';
 import { viewHref, type ViewState } from '../../app/url-state';
 import type { Finding } from '../../guardduty';
 
@@ -13,19 +16,43 @@ export function pivotFilter(param: string | undefined) {
   return LIST_FILTERS.find((f) => f.param === param);
 }
 
-/** The filter parameters for a remote IP and its country, by the action type that holds them. */
+/** The filter parameters for a remote IP and its country of one action type: the any-action forms (every action type's field). */
 export function remoteParams(actionType: string | undefined): { ip?: string; country?: string } {
-  return (actionType && REMOTE_FILTER_PARAMS[actionType]) || {};
+  return actionType && REMOTE_FILTER_PARAMS[actionType] ? { ip: ANY_PARAMS.ip, country: ANY_PARAMS.country } : {};
+}
+
+const ANY_OF: Record<string, 'ip' | 'country'> = { [ANY_PARAMS.ip]: 'ip', [ANY_PARAMS.country]: 'country' };
+
+/**
+ * The filters with one more value. Only one "any action" filter can apply at a time (see
+ * src/api/any-criteria.ts), so a second one falls back to the field of the action type that holds
+ * the value (`actionType`), which is exact for the finding it came from.
+ */
+export function withPivot(filters: Filters, param: string, value: string, actionType?: string): Filters {
+  let key = param;
+  const kind = ANY_OF[param];
+  if (kind) {
+    const otherAny = Object.keys(ANY_OF).some((p) => p !== param && (filters.lists[p]?.length || filters.lists[`${p}*`]?.length));
+    const perAction = actionType ? REMOTE_FILTER_PARAMS[actionType]?.[kind] : undefined;
+    if (otherAny && perAction) key = perAction;
+  }
+  const current = filters.lists[key] ?? [];
+  if (current.includes(value)) return filters;
+  return { ...filters, lists: { ...filters.lists, [key]: [...current, value] } };
 }
 
 /**
- * The findings view filtered to one value: the current detector and sort, a fresh set of
- * filters (archived findings included when this one is archived), this finding selected.
+ * The findings view filtered on one more value: the current detector, sort and filters plus this
+ * value (or, with `replace`, a fresh set of filters), archived findings included when this one is
+ * archived, this finding selected.
  */
-export function pivotHref(state: ViewState, finding: Finding, param: string, value: string): string {
+export function pivotHref(state: ViewState, finding: Finding, param: string, value: string, options: { replace?: boolean } = {}): string {
+  const archived = finding.service?.archived;
+  const base: Filters = options.replace ? { ...DEFAULT_FILTERS, lists: {} } : state.filters;
+  const filters = withPivot(base, param, value, finding.service?.action?.actionType);
   return viewHref('/', {
     ...state,
-    filters: { ...DEFAULT_FILTERS, archived: finding.service?.archived ? 'all' : 'current', lists: { [param]: [value] } },
+    filters: { ...filters, archived: archived && filters.archived === 'current' ? 'all' : filters.archived },
     selected: finding.id,
   });
 }

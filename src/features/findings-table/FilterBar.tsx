@@ -1,13 +1,18 @@
 /**
  * Filter controls. GuardDuty AND-s criteria with one condition per field, so each control owns one
  * field: values added to a field are OR-ed (one `eq` list), different fields narrow together.
+ * Each value is "is" (eq), "is not" (neq), "starts with" (matches `value*`) or "does not start
+ * with" (notMatches); exact-only fields (fixed value sets) offer is / is not.
  */
-import { useId, useMemo, useState, type RefObject } from 'react';
-import { LIST_FILTERS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from '../../app/filters';
+import { useId, useState, type RefObject } from 'react';
+import type { Scope } from '../../api/scope';
+import { canonicalCountry, canonicalCountryPrefix } from '../../app/countries';
+import { FILTER_MODES, LIST_FILTERS, MODE_LABELS, modeKey, TIME_WINDOWS, type ArchivedState, type FilterMode, type Filters, type TimeWindow } from '../../app/filters';
 import type { Finding } from '../../guardduty';
 import { SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 import { addListValue, epochToInput, inputToEpoch, setSeverityFrom, TIME_WINDOW_LABELS } from './filter-model';
-import { suggestionsFor } from './suggestions';
+import { useSuggestions } from './useSuggestions';
+import './filters.css';
 
 const STATUS: { value: ArchivedState; label: string }[] = [
   { value: 'current', label: 'Current' },
@@ -22,7 +27,10 @@ export function FilterBar({
   inputRef,
   onEscape,
   localTime,
+  scope,
 }: {
+  /** The view's scope: suggestions from GetFindingsStatistics where a grouping fits. */
+  scope?: Scope;
   filters: Filters;
   onChange: (next: Filters) => void;
   findings: readonly Finding[];
@@ -34,14 +42,20 @@ export function FilterBar({
   const id = useId();
   const [param, setParam] = useState(LIST_FILTERS[0].param);
   const [value, setValue] = useState('');
-  const suggestions = useMemo(() => suggestionsFor(param, findings), [param, findings]);
+  const [chosenMode, setMode] = useState<FilterMode>('is');
+  const suggestions = useSuggestions(scope, param, filters, findings).values;
   const field = LIST_FILTERS.find((f) => f.param === param)!;
+  const modes = FILTER_MODES.filter((m) => !field.exact || m === 'is' || m === 'not');
+  const mode = modes.includes(chosenMode) ? chosenMode : 'is';
+  const prefix = mode === 'prefix' || mode === 'notPrefix';
   const bandOrder = SEVERITY_BANDS.map((b) => b.band);
   const updatedMode = !filters.updated ? '' : 'window' in filters.updated ? filters.updated.window : 'custom';
   const custom = filters.updated && !('window' in filters.updated) ? filters.updated : undefined;
 
   const add = () => {
-    const next = addListValue(filters, param, value);
+    // Countries in GuardDuty's spelling ("russia" → "Russia"), from the suggestions (the data) and the bundled names.
+    const typed = field.country ? (prefix ? canonicalCountryPrefix(value, suggestions) : canonicalCountry(value, suggestions)) : value;
+    const next = addListValue(filters, modeKey(param, mode), typed);
     if (next !== filters) onChange(next);
     setValue('');
   };
@@ -65,6 +79,16 @@ export function FilterBar({
             ))}
           </select>
         </label>
+        <label className="field">
+          <span className="field-label">Match</span>
+          <select value={mode} onChange={(e) => setMode(e.target.value as FilterMode)} aria-describedby={`${id}-match-note`}>
+            {modes.map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="field field-grow">
           <span className="field-label">
             Value <kbd className="kbd-hint" aria-hidden="true">/</kbd>
@@ -74,7 +98,7 @@ export function FilterBar({
             type="search"
             value={value}
             list={`${id}-suggestions`}
-            placeholder={`${field.label}…`}
+            placeholder={prefix ? `${field.label} starts with…` : `${field.label}…`}
             aria-label={`${field.label} value`}
             aria-keyshortcuts="/"
             autoComplete="off"
@@ -97,6 +121,15 @@ export function FilterBar({
         <button type="submit" className="button" disabled={!value.trim()}>
           Add filter
         </button>
+        <p className="muted filter-note" id={`${id}-match-note`}>
+          {field.exact
+            ? 'Exact values only: GuardDuty knows a fixed set of values for this field.'
+            : prefix
+              ? `GuardDuty matches the start of the value${field.country ? '' : ', case-sensitively'}.`
+              : field.country
+                ? 'Any case: "russia" finds Russia.'
+                : ''}
+        </p>
       </form>
 
       <div className="filter-fixed">

@@ -1,5 +1,5 @@
 /** Pure helpers over the filter model of src/app/filters.ts: chips, labels, custom time inputs. */
-import { DEFAULT_FILTERS, LIST_FILTER_KEYS, MODE_LABELS, parseModeKey, type Filters, type TimeWindow } from '../../app/filters';
+import { ANY_PARAMS, DEFAULT_FILTERS, LIST_FILTER_KEYS, MODE_LABELS, parseModeKey, REMOTE_FILTER_PARAMS, type Filters, type TimeWindow } from '../../app/filters';
 import { bandInfo, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 import { formatExact } from '../../lib/time';
 
@@ -84,6 +84,17 @@ export function addListValue(filters: Filters, param: string, value: string): Fi
   const current = filters.lists[param] ?? [];
   if (current.includes(v) || current.length >= 50) return filters;
   return { ...filters, lists: { ...filters.lists, [param]: [...current, v] } };
+}
+
+/**
+ * A remote IP as a filter on every action type's IP field (Remote IP, any action). Only one
+ * any-action filter applies at a time, so with Country (any action) set it goes to the field of
+ * the action type that holds it (`actionType`, network connection when unknown).
+ */
+export function withAnyIp(filters: Filters, ip: string, actionType: string | undefined): Filters {
+  const countryAny = filters.lists[ANY_PARAMS.country]?.length || filters.lists[`${ANY_PARAMS.country}*`]?.length;
+  const param = countryAny ? (REMOTE_FILTER_PARAMS[actionType ?? '']?.ip ?? 'ip') : ANY_PARAMS.ip;
+  return addListValue(filters, param, ip);
 }
 
 export const clearFilters = (): Filters => ({ ...DEFAULT_FILTERS, lists: {} });

@@ -1,8 +1,13 @@
 /**
- * Suggestions for the free-text filter values: values seen in the loaded findings first, then
- * known GuardDuty values. Suggestions only: any value can be typed.
+ * Suggestions for the free-text filter values. Where GetFindingsStatistics has a `groupBy` for the
+ * field (finding type, account, resource ids) the values come from it (useSuggestions.ts: every
+ * matching finding, not the loaded page); otherwise values seen in the loaded findings, then known
+ * GuardDuty values (and, for countries, GuardDuty's country names). Suggestions only: any value can
+ * be typed.
  */
 import { valuesAtPath, type Finding } from '../../guardduty';
+import { ANY_ATTRIBUTES } from '../../api/any-criteria';
+import { COUNTRY_NAMES } from '../../app/countries';
 import { LIST_FILTERS } from '../../app/filters';
 
 const REGIONS = [
@@ -41,7 +46,7 @@ const FINDING_TYPES = [
 const KNOWN: Record<string, readonly string[]> = {
   type: FINDING_TYPES,
   resource: RESOURCE_TYPES,
-  region: REGIONS,
+  inRegion: REGIONS,
   action: ACTION_TYPES,
 };
 
@@ -50,14 +55,17 @@ export function suggestionsFor(param: string, findings: readonly Finding[], limi
   const field = LIST_FILTERS.find((f) => f.param === param);
   if (!field) return [];
   const seen = new Set<string>();
+  const attributes = ANY_ATTRIBUTES[field.attribute] ?? [field.attribute];
   for (const f of findings) {
-    for (const v of valuesAtPath(f, field.attribute)) {
-      if (typeof v === 'string' && v) seen.add(v);
-      if (seen.size >= limit) break;
+    for (const attribute of attributes) {
+      for (const v of valuesAtPath(f, attribute)) {
+        if (typeof v === 'string' && v) seen.add(v);
+        if (seen.size >= limit) break;
+      }
     }
     if (seen.size >= limit) break;
   }
   const loaded = [...seen].sort();
-  const known = (KNOWN[param] ?? []).filter((v) => !seen.has(v));
+  const known = (field.country ? COUNTRY_NAMES : (KNOWN[param] ?? [])).filter((v) => !seen.has(v));
   return [...loaded, ...known].slice(0, limit);
 }
