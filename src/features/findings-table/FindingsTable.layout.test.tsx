@@ -3,14 +3,21 @@
  * per browser, the compact set beside the map, the card list on narrow screens, and an export of
  * every matching finding, answered by the emulator through MSW.
  */
-import { act } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listFindings } from '../../api/client';
+import { findingsQuery } from '../../api/queries';
+import { detectorScope } from '../../api/scope';
+import { createQueryClient } from '../../app/query-client';
+import { DEFAULT_SORT } from '../../app/url-state';
 import type { Finding } from '../../guardduty';
 import { apiPath, delay, DEMO_DETECTOR_ID, http, server } from '../../test/msw';
 import { COLUMN_PREFS_KEY } from './column-prefs';
 import { CARD_LIST_QUERY } from './FindingsTable';
+import { ExportMenu } from './TableToolbar';
+import { flattenPages } from './useFindingsList';
 import { defaultCriteria, expectedIds, expectedTotal, grid, renderApp, renderedIds, screen, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -173,6 +180,41 @@ describe('export all matching', () => {
     });
     expect(await screen.findByText('Export cancelled: no file written')).toBeInTheDocument();
     expect(downloads.blobs).toHaveLength(0);
+    downloads.restore();
+  });
+});
+
+describe('export all matching, capped', () => {
+  it('says so in the menu, the status and the file name when the view holds more than the cap: never a silently incomplete file', async () => {
+    const downloads = captureDownloads();
+    const user = userEvent.setup();
+    const scope = detectorScope({ detectorId: DEMO_DETECTOR_ID });
+    const criteria = defaultCriteria();
+    const client = createQueryClient();
+    const options = findingsQuery(scope, criteria, DEFAULT_SORT);
+    await client.fetchInfiniteQuery(options);
+    const total = await expectedTotal(criteria);
+    const loaded = flattenPages(client.getQueryData(options.queryKey)?.pages);
+    const cap = 120;
+    expect(total).toBeGreaterThan(cap);
+    render(
+      <QueryClientProvider client={client}>
+        <ExportMenu
+          source={DEMO_DETECTOR_ID}
+          loaded={loaded}
+          selected={[]}
+          all={{ scope, criteria, sort: DEFAULT_SORT, queryKey: options.queryKey, total, hasMore: true, cap }}
+        />
+      </QueryClientProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: /^Export/ }));
+    expect(screen.getByTestId('export-all-row')).toHaveTextContent(`All matching: the first ${cap} of ${total} (the cap)`);
+    await user.click(within(screen.getByTestId('export-all-row')).getByRole('button', { name: 'CSV' }));
+    await waitFor(() => expect(downloads.blobs).toHaveLength(1));
+    const lines = (await downloads.blobs[0].text()).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(cap + 1);
+    expect(downloads.names[0]).toMatch(new RegExp(`-first-${cap}\\.csv$`));
+    expect(await screen.findByText(`Exported the first ${cap} of ${total} matching findings (at most ${cap})`)).toBeInTheDocument();
     downloads.restore();
   });
 });
