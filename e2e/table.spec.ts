@@ -277,6 +277,23 @@ test.describe('at 1440 px with the map open', () => {
   });
 });
 
+test('a column resizes by dragging its handle, and keeps the width after a reload', async ({ page }) => {
+  await openTable(page);
+  const th = () => grid(page).getByRole('columnheader', { name: /^Resource/ });
+  const before = (await th().boundingBox())!;
+  const handle = page.getByRole('separator', { name: 'Resize Resource column' });
+  const h = (await handle.boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2 + 60, h.y + h.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await th().boundingBox())!.width)).toBe(Math.round(before.width + 60));
+  await expect(handle).toHaveAttribute('aria-valuenow', String(Math.round(before.width + 60)));
+  await page.reload();
+  await expect(rowsOf(page).first()).toBeVisible();
+  await expect.poll(async () => Math.round((await th().boundingBox())!.width)).toBe(Math.round(before.width + 60));
+});
+
 test.describe('at 390 px', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
