@@ -94,7 +94,8 @@ test('a pasted link opens the finding with everything in order, and a raw JSON t
 
 test('pivots to the table filtered on the instance, and to the attack map on the remote IP', async ({ page }) => {
   await page.goto(detail(SAMPLE_FINDING_ID));
-  await page.getByRole('link', { name: /^i-99999999/ }).click();
+  // The instance is a pivot in the summary strip and in the instance card: the strip's is first.
+  await page.getByRole('link', { name: /^i-99999999/ }).first().click();
   await expect.poll(() => pathOf(page)).toBe('/');
   expect(param(page, 'instance')).toBe('i-99999999');
   await expect(page.locator(`tr[data-finding-id="${SAMPLE_FINDING_ID}"]`)).toBeVisible();
@@ -130,12 +131,13 @@ test('attacker-controlled text renders as literal text and no script runs', asyn
     await page.waitForTimeout(100);
     expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
   }
-  // The first: title, organisation and city carry the payloads, each literally visible.
+  // The first: title, organisation and city carry the payloads, each literally visible (the
+  // organisation twice: in the summary strip and in the remote IP's card).
   await page.goto(detail(ATTACKER_TEXT_FINDING_IDS[0]));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>alert(1)</script> is performing SSH brute force attacks against <img src=x onerror=alert(1)>.');
-  await expect(page.getByText('<img src=x onerror=alert(1)>', { exact: true })).toBeVisible();
-  await expect(page.getByText('<script>alert(1)</script>', { exact: true })).toBeVisible();
-  await expect(page.getByText('javascript:alert(1)', { exact: true })).toBeVisible();
+  await expect(page.getByText('<img src=x onerror=alert(1)>', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('<script>alert(1)</script>', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('javascript:alert(1)', { exact: true }).first()).toBeVisible();
 });
 
 test('draws the point of a located remote IP on a small offline map', async ({ page }) => {

@@ -5,7 +5,7 @@
  * region=… for a region other than the default, or findingRegion/findingDetector from all regions).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { findingQuery, healthQuery } from '../../api/queries';
 import { useFindingRef } from '../../app/scope';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -42,6 +42,24 @@ function useEscapeBack(findingId: string) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [findingId]);
+}
+
+/** The side panel starts below the app's header, however many lines the header wraps to. */
+function useBelowHeader(panel: RefObject<HTMLElement | null>, enabled: boolean) {
+  useLayoutEffect(() => {
+    const header = document.querySelector<HTMLElement>('.app-header');
+    const el = panel.current;
+    if (!enabled || !header || !el) return;
+    const place = () => el.style.setProperty('top', `${header.getBoundingClientRect().bottom}px`);
+    place();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : undefined;
+    observer?.observe(header);
+    window.addEventListener('resize', place);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', place);
+    };
+  }, [panel, enabled]);
 }
 
 function ConsoleLink({ finding }: { finding: Finding }) {
@@ -115,6 +133,7 @@ export default function FindingDetailScreen({ findingId, inPanel = false }: { fi
   const query = useQuery({ ...findingQuery(client, ref ?? { detectorId: '' }, findingId), enabled: !!ref });
   const root = useRef<HTMLElement>(null);
   useEscapeBack(findingId);
+  useBelowHeader(root, inPanel);
   // A new finding starts at the top of the page (of the panel).
   useEffect(() => {
     if (inPanel) root.current?.scrollTo?.({ top: 0 });
