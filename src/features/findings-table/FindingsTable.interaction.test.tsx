@@ -168,7 +168,10 @@ describe('URL state', () => {
     await waitFor(() => expect(row(id)).toHaveClass('is-map-match'));
     expect(screen.getByText(/loaded findings? highlighted/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Filter to this IP' }));
-    expect(await screen.findByRole('button', { name: new RegExp(`Remove filter Remote IP \\(.*\\): ${ip.replace(/\./g, '\\.')}`) })).toBeInTheDocument();
+    // The any-action form: the IP in whichever action type's field holds it.
+    expect(await screen.findByRole('button', { name: `Remove filter Remote IP: ${ip}` })).toBeInTheDocument();
+    expect(new URLSearchParams(window.location.search).getAll('anyIp')).toEqual([ip]);
+    await waitFor(() => expect(row(id)).toBeInTheDocument());
   });
 });
 

@@ -5,7 +5,7 @@
 import type { ColumnSizingState, RowSelectionState, Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Scope } from '../../api/scope';
-import { hasActiveFilters, REMOTE_FILTER_PARAMS, type Filters } from '../../app/filters';
+import { hasActiveFilters, type Filters } from '../../app/filters';
 import { RegionChips, regionChips, useRegionList } from '../../app/RegionStatus';
 import { findingPath } from '../../app/router';
 import { findingLocation, serializeViewState, useViewState, type SortState } from '../../app/url-state';
@@ -13,7 +13,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useTimePreference } from '../../lib/preferences';
 import { clampWidth, columnVisibility as visibleColumns, useColumnPrefs } from './column-prefs';
 import type { ColumnId } from './column-meta';
-import { addListValue, clearFilters, filterChips, type FilterChip } from './filter-model';
+import { clearFilters, filterChips, withAnyIp, type FilterChip } from './filter-model';
+import { EmptyHints } from './EmptyHints';
 import { FilterBar } from './FilterBar';
 import { FindingsGrid } from './FindingsGrid';
 import { actionTypeHoldingIp, hasRemoteIp } from './format';
@@ -196,8 +197,8 @@ export function FindingsTable({ scope }: { scope: Scope }) {
   const filterToMapIp = () => {
     if (!mapIp) return;
     const type = mapMatches.map((f) => actionTypeHoldingIp(f, mapIp)).find(Boolean) ?? 'NETWORK_CONNECTION';
-    const param = REMOTE_FILTER_PARAMS[type]?.ip ?? 'ip';
-    setFilters(addListValue(filters, param, mapIp));
+    // Every action type's IP field at once (one any-action filter at a time: with Country of any action set, the field that holds it).
+    setFilters(withAnyIp(filters, mapIp, type));
   };
 
   const retry = () => {
@@ -215,6 +216,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
             {allRegions ? 'in every region that answered' : 'of the detector'}:
           </p>
           <FilterChips chips={filterChipList} onRemove={(c) => setFilters(c.remove(filters))} />
+          <EmptyHints scope={scope} filters={filters} chips={filterChipList} onChange={setFilters} />
         </>
       ) : null}
       {filters.archived === 'current' && <p>Only current findings are shown; archived findings are hidden (as in the GuardDuty console).</p>}
@@ -257,7 +259,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
         >
           Filters and sorting{filterChipList.length > 0 ? ` (${filterChipList.length} active)` : ''} <span aria-hidden="true">{controlsCollapsed ? '▾' : '▴'}</span>
         </button>
-        <FilterBar filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
+        <FilterBar scope={scope} filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
         <div className="table-toolbar">
           <SortMenu sort={state.sort} onChange={setSort} />
           <RefreshControls onRefresh={doRefresh} fetching={query.isFetching && !query.isFetchingNextPage} />
