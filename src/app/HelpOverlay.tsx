@@ -4,12 +4,12 @@ import { isTextEntry } from '../lib/keyboard';
 
 /** Keyboard shortcuts, one list for the overlay; each screen implements its own keys. */
 export const SHORTCUTS: readonly [keys: string, what: string][] = [
-  ['↓ j / ↑ k', 'Next / previous finding in the table'],
+  ['↓ j / ↑ k', 'Next / previous finding in the table; j / k also inside a finding (page or side panel)'],
   ['Home / End', 'First / last loaded finding'],
   ['Enter', 'Open the focused finding'],
   ['Space or x', 'Select the focused finding (Shift-click a box for a range)'],
   ['/', 'Focus the filter'],
-  ['Escape', 'Close a menu or leave the filter; in a finding, back to the table'],
+  ['Escape', 'Close a menu or leave the filter; in a finding, back to its row in the table'],
   ['?', 'Show this help'],
 ];
 
