@@ -58,6 +58,16 @@ describe('resourceOf on every resource kind of the demo', () => {
 });
 
 describe('resourceOf on minimal findings', () => {
+  it('names an ECS task definition as family:revision, not its bare revision number', () => {
+    const withTask = demo.filter((f) => (f.resource?.ecsClusterDetails as { taskDetails?: { definitionArn?: string } } | undefined)?.taskDetails?.definitionArn);
+    expect(withTask.length).toBeGreaterThan(0);
+    for (const f of withTask) {
+      const arn = (f.resource!.ecsClusterDetails as { taskDetails: { definitionArn: string } }).taskDetails.definitionArn;
+      expect(resourceOf(f).detail, f.id).toBe(arn.slice(arn.indexOf(':task-definition/') + ':task-definition/'.length));
+      expect(resourceOf(f).detail, f.id).toMatch(/^[^:/]+:\d+$/);
+    }
+  });
+
   it('falls back to the type, then to nothing, and never throws on odd shapes', () => {
     expect(resourceOf({ id: 'a' })).toEqual({ type: undefined, name: undefined, more: 0, detail: undefined, text: '' });
     expect(resourceOf({ id: 'b', resource: { resourceType: 'S3Bucket' } }).text).toBe('S3Bucket');

@@ -47,7 +47,9 @@ function named(r: Obj, type: string | undefined): { names: string[]; detail?: st
     }
     case 'ECSCluster': {
       const cluster = at('ecsClusterDetails');
-      return { names: [text(cluster?.name) ?? lastPart(cluster?.arn)].filter((n): n is string => !!n), detail: lastPart(obj(cluster?.taskDetails)?.definitionArn) };
+      // The task definition as family:revision (`…:task-definition/web:87`), not the bare revision.
+      const definition = text(obj(cluster?.taskDetails)?.definitionArn)?.split('/').pop();
+      return { names: [text(cluster?.name) ?? lastPart(cluster?.arn)].filter((n): n is string => !!n), detail: definition };
     }
     case 'Container': {
       const c = at('containerDetails');

@@ -58,10 +58,11 @@ export function SummaryStrip({ finding }: { finding: Finding }) {
           ) : (
             <span className="strip-fact">{r.text || <None />}</span>
           )}
-          {r.type && (r.name || r.detail) && (
+          {/* The type, and (for a named resource) the second fact that tells it apart: key id, workload, task, DB user, image. */}
+          {r.type && r.text !== r.type && (
             <span className="strip-fact strip-note">
               {r.type}
-              {r.detail && <> · {r.detail}</>}
+              {r.name && r.detail && <> · {r.detail}</>}
             </span>
           )}
         </Cell>
