@@ -46,6 +46,9 @@ describe('column prefs', () => {
     expect(COLUMNS.filter((c) => wide[c.id]).map((c) => c.id)).toEqual(COLUMNS.filter((c) => !c.optional).map((c) => c.id));
     const compact = columnVisibility(DEFAULT_COLUMN_PREFS, { compact: true, sortAttribute: 'service.eventLastSeen' });
     expect(COLUMNS.filter((c) => compact[c.id]).map((c) => c.id)).toEqual(['severity', 'title', 'resource', 'remoteIp', 'lastSeen']);
+    // All regions: Region instead of Remote IP (the map beside the table shows the IPs).
+    const all = columnVisibility({ ...DEFAULT_COLUMN_PREFS, allRegions: true }, { compact: true, sortAttribute: 'service.eventLastSeen' });
+    expect(COLUMNS.filter((c) => all[c.id]).map((c) => c.id)).toEqual(['severity', 'title', 'resource', 'region', 'lastSeen']);
     const byApi = columnVisibility(normaliseColumnPrefs({ shown: ['apiName'] }), { compact: false });
     expect(byApi.apiName).toBe(true);
   });

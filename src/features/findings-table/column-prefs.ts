@@ -14,6 +14,8 @@ export interface ColumnPrefs {
   shown: ColumnId[];
   /** Widths the analyst gave columns by resizing them, in px. */
   widths: Partial<Record<ColumnId, number>>;
+  /** Not stored: set by useColumnPrefs for the all-regions table (Region matters as much as Title there). */
+  allRegions?: boolean;
 }
 
 export const DEFAULT_COLUMN_PREFS: ColumnPrefs = { order: [...COLUMN_IDS], hidden: [], shown: [], widths: {} };
@@ -54,16 +56,18 @@ export function normaliseColumnPrefs(raw: unknown): ColumnPrefs {
 /** Whether the analyst's settings show a column (before compact mode and the sort column). */
 export const isShownByPrefs = (prefs: ColumnPrefs, id: ColumnId) => (OPTIONAL.has(id) ? prefs.shown.includes(id) : !prefs.hidden.includes(id));
 
+/** All regions: where a finding lives matters; the map beside the table shows the remote IPs. */
+const COMPACT_ALL_REGIONS = new Set<ColumnId>([...[...COMPACT].filter((id) => id !== 'remoteIp'), 'region']);
+
 /**
  * What the grid shows: the analyst's columns; with `compact` (the map beside the table) only those
- * of the compact set among them; and always the column of the sort attribute, so the value the
- * rows are ordered by is on screen.
+ * of the compact set among them (all regions: Region instead of Remote IP); and always the column
+ * of the sort attribute, so the value the rows are ordered by is on screen.
  */
 export function columnVisibility(prefs: ColumnPrefs, { compact, sortAttribute }: { compact: boolean; sortAttribute?: string }): VisibilityState {
   const sortColumn = sortAttribute ? columnForAttribute(sortAttribute)?.id : undefined;
-  return Object.fromEntries(
-    COLUMN_IDS.map((id) => [id, id === sortColumn || (isShownByPrefs(prefs, id) && (!compact || COMPACT.has(id)))]),
-  );
+  const set = prefs.allRegions ? COMPACT_ALL_REGIONS : COMPACT;
+  return Object.fromEntries(COLUMN_IDS.map((id) => [id, id === sortColumn || (isShownByPrefs(prefs, id) && (!compact || set.has(id)))]));
 }
 
 export function moveColumn(order: readonly ColumnId[], id: ColumnId, delta: -1 | 1): ColumnId[] {
@@ -89,7 +93,7 @@ const shownOrder = (prefs: ColumnPrefs, allRegions: boolean) => (allRegions && i
 
 export function useColumnPrefs(allRegions = false) {
   const [stored, setPrefs] = useState<ColumnPrefs>(() => normaliseColumnPrefs(readJsonPreference(COLUMN_PREFS_KEY, DEFAULT_COLUMN_PREFS)));
-  const prefs = useMemo(() => ({ ...stored, order: shownOrder(stored, allRegions) }), [stored, allRegions]);
+  const prefs = useMemo(() => ({ ...stored, order: shownOrder(stored, allRegions), allRegions }), [stored, allRegions]);
   const save = useCallback((change: (p: ColumnPrefs) => ColumnPrefs) => {
     setPrefs((p) => {
       const next = normaliseColumnPrefs(change(p));
