@@ -95,7 +95,7 @@ describe('SummaryStrip: who / what / where at the top of a finding', () => {
     expect(text(act)).toContain(`remote port ${nc.remotePortDetails!.port}`);
     expectRemote(root, nc.remoteIpDetails!, 'network connection');
     const ip = within(cell(root, 'Remote IP')).getByRole('link', { name: new RegExp(`^${nc.remoteIpDetails!.ipAddressV4!.replace(/\./g, '\\.')}`) });
-    expect(new URL(ip.getAttribute('href')!, 'http://x').searchParams.getAll('ip')).toContain(nc.remoteIpDetails!.ipAddressV4);
+    expect(new URL(ip.getAttribute('href')!, 'http://x').searchParams.getAll('anyIp')).toContain(nc.remoteIpDetails!.ipAddressV4);
     expectSeen(root, f);
   });
 

@@ -2,6 +2,7 @@ import { act, fireEvent, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../../test/msw';
+import { ANY_ATTRIBUTES, expandCriteria } from '../../api/any-criteria';
 import { listFindings } from '../../api/client';
 import { fetchFindingsPage } from '../../api/queries';
 import { detectorScope } from '../../api/scope';
@@ -86,10 +87,11 @@ describe('FindingDetailScreen: pivots', () => {
     const hrefs = (name: string | RegExp) => within(view).getAllByRole('link', { name }).map((a) => new URL(a.getAttribute('href')!, 'http://x'));
     const expectations: [RegExp, string, string][] = [
       [/^i-99999999/, 'instance', 'i-99999999'],
-      [/^198\.51\.100\.0/, 'ip', '198.51.100.0'],
+      // Remote IP and country pivot to their any-action forms (whichever action type holds them).
+      [/^198\.51\.100\.0/, 'anyIp', '198.51.100.0'],
       [/^123456789012/, 'account', '123456789012'],
       [/^UnauthorizedAccess:EC2\/RDPBruteForce/, 'type', 'UnauthorizedAccess:EC2/RDPBruteForce'],
-      [/^GeneratedFindingCountryName/, 'country', 'GeneratedFindingCountryName'],
+      [/^GeneratedFindingCountryName/, 'anyCountry', 'GeneratedFindingCountryName'],
     ];
     for (const [name, param, value] of expectations) for (const url of hrefs(name)) {
       expect(url.pathname).toBe('/');
@@ -107,12 +109,16 @@ describe('FindingDetailScreen: pivots', () => {
     for (const link of links) {
       const state = parseViewState(new URL(link.getAttribute('href')!, 'http://x').searchParams);
       const [param] = Object.keys(state.filters.lists);
-      expect(FILTER_ATTRIBUTES).toContain(LIST_FILTERS.find((f) => f.param === param)!.attribute);
-      // The pivot's criteria, narrowed to this finding: GuardDuty accepts them, and they match it.
-      const criteria = criteriaFromFilters(state.filters, Date.now());
-      criteria.criterion = { ...criteria.criterion, id: { eq: [SAMPLE_FINDING_ID] } };
-      const { findingIds } = await listFindings(DEMO_DETECTOR_ID, { findingCriteria: criteria, maxResults: 50 });
-      expect(findingIds, param).toContain(SAMPLE_FINDING_ID);
+      const attribute = LIST_FILTERS.find((f) => f.param === param)!.attribute;
+      for (const attr of ANY_ATTRIBUTES[attribute] ?? [attribute]) expect(FILTER_ATTRIBUTES).toContain(attr);
+      // The pivot's criteria (an any-action filter: one alternative per action field), narrowed to
+      // this finding: GuardDuty accepts them, and one of them matches it.
+      const found: string[] = [];
+      for (const alternative of expandCriteria(criteriaFromFilters(state.filters, Date.now()))) {
+        const criteria = { criterion: { ...alternative.criterion, id: { eq: [SAMPLE_FINDING_ID] } } };
+        found.push(...((await listFindings(DEMO_DETECTOR_ID, { findingCriteria: criteria, maxResults: 50 })).findingIds ?? []));
+      }
+      expect(found, param).toContain(SAMPLE_FINDING_ID);
     }
   });
 

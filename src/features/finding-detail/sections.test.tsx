@@ -42,9 +42,9 @@ describe('FindingDetailScreen: sections by finding shape', () => {
       expect(rows[i]).toHaveTextContent(String(probe.localPortDetails!.port));
       expect(rows[i]).toHaveTextContent(probe.remoteIpDetails!.ipAddressV4!);
     });
-    // Remote IP pivots of port probes filter on the port-probe field.
+    // Remote IP pivots of port probes filter on Remote IP of any action (port probe included).
     const link = within(rows[0]).getByRole('link');
-    expect(new URL(link.getAttribute('href')!, 'http://x').searchParams.get('probeIp')).toBe(probes[0].remoteIpDetails!.ipAddressV4);
+    expect(new URL(link.getAttribute('href')!, 'http://x').searchParams.get('anyIp')).toBe(probes[0].remoteIpDetails!.ipAddressV4);
     expect(missingLeaves(view, finding, formatValue, skipInfoValue)).toEqual([]);
   });
 

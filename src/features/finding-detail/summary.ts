@@ -46,11 +46,12 @@ const RESOURCE_PIVOT: Record<string, string> = {
   RDSDBInstance: 'rdsInstance',
 };
 
-/** The remote IP filters of the three action types that keep one (as filters.ts names them). */
+/** The remote IP filters of the three action types that keep one: Remote IP and Country of any action (filters.ts). */
+const ANY_REMOTE = { ip: 'anyIp', country: 'anyCountry' };
 const REMOTE_PARAMS: Record<string, { ip: string; country: string }> = {
-  NETWORK_CONNECTION: { ip: 'ip', country: 'country' },
-  AWS_API_CALL: { ip: 'apiIp', country: 'apiCountry' },
-  PORT_PROBE: { ip: 'probeIp', country: 'probeCountry' },
+  NETWORK_CONNECTION: ANY_REMOTE,
+  AWS_API_CALL: ANY_REMOTE,
+  PORT_PROBE: ANY_REMOTE,
 };
 
 const ACTION_KEYS: [key: string, type: string, label: string][] = [
