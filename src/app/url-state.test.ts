@@ -21,6 +21,15 @@ describe('view state in the URL', () => {
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });
 
+  it('panel: 1 opens findings in the side panel, 0 as a page, absent leaves it to the browser; bad values are absent', () => {
+    expect(parseViewState(new URLSearchParams('panel=1')).panel).toBe(true);
+    expect(parseViewState(new URLSearchParams('panel=0')).panel).toBe(false);
+    expect(parseViewState(new URLSearchParams('')).panel).toBeUndefined();
+    expect(parseViewState(new URLSearchParams('panel=yes')).panel).toBeUndefined();
+    for (const q of ['panel=1', 'panel=0', 'selected=abc&panel=1']) expect(serializeViewState(parseViewState(new URLSearchParams(q))).toString()).toBe(q);
+    expect(viewHref('/findings/abc', parseViewState(new URLSearchParams('panel=1&selected=abc')))).toBe('/findings/abc?selected=abc&panel=1');
+  });
+
   it('ignores unknown sort attributes and bad values instead of failing', () => {
     const s = parseViewState(new URLSearchParams('sort=title&sev=extreme&archived=maybe&updated=1y&z=abc'));
     expect(s.sort).toEqual(DEFAULT_SORT);
