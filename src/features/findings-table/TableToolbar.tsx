@@ -1,7 +1,7 @@
 /** The table's toolbar: "Sort by" (every documented attribute), refresh, auto-refresh, time zone, columns, export. */
 import { useCallback } from 'react';
 import type { SortOrder } from '../../guardduty';
-import { DEFAULT_SORT, type SortState } from '../../app/url-state';
+import { DEFAULT_SORT, useViewState, type SortState } from '../../app/url-state';
 import type { Finding } from '../../guardduty';
 import { useTimePreference } from '../../lib/preferences';
 import { COLUMNS, columnForAttribute, columnInfo } from './column-meta';
@@ -58,11 +58,18 @@ export function SortMenu({ sort, onChange }: { sort: SortState; onChange: (s: So
 
 export function ColumnsMenu({ columns }: { columns: ReturnType<typeof useColumnPrefs> }) {
   const { prefs, toggle, move, reset } = columns;
+  const mapOpen = useViewState().state.map.open;
   return (
     <Disclosure label="Columns">
       {() => (
         <div className="columns-panel">
           <p className="panel-title">Columns (saved in this browser)</p>
+          {mapOpen && (
+            <p className="panel-note columns-note">
+              The map is open: the table shows the compact set ({prefs.allRegions ? 'severity, title, region, resource, last seen' : 'severity, title, resource, remote IP, last seen'}) of
+              the columns ticked here, and the sort column. Hide the map for the rest.
+            </p>
+          )}
           <ul className="columns-list">
             {prefs.order.map((id, i) => {
               const info = columnInfo(id)!;
@@ -70,7 +77,6 @@ export function ColumnsMenu({ columns }: { columns: ReturnType<typeof useColumnP
                 <li key={id}>
                   <label>
                     <input type="checkbox" checked={isShownByPrefs(prefs, id)} onChange={() => toggle(id)} /> {info.label}
-                    {info.optional && <span className="cell-sub"> (shows while it sorts)</span>}
                   </label>
                   <span className="move-buttons">
                     <button type="button" className="button button-quiet" aria-label={`Move ${info.label} left`} disabled={i === 0} onClick={() => move(id, -1)}>
@@ -90,8 +96,9 @@ export function ColumnsMenu({ columns }: { columns: ReturnType<typeof useColumnP
               );
             })}
           </ul>
+          <p className="panel-note">A column always shows while the table is sorted by it. Drag a header’s edge (or focus it and use ←/→) to resize.</p>
           <button type="button" className="button" onClick={reset}>
-            Reset columns
+            Reset columns (order, visibility, widths)
           </button>
         </div>
       )}
