@@ -98,13 +98,13 @@ export function SeveritySummary({ scope }: { scope: Scope }) {
             : `${nf.format(total)} ${state.filters.archived === 'current' ? 'current ' : ''}findings${regionsNote(stats.data?.regions)}`}
         </span>
       </div>
-      {counts && total !== undefined && total > 0 && (
-        <div className="summary-bar" aria-hidden="true">
-          {SHOWN.filter((b) => counts[b.band] > 0).map((b) => (
+      {/* Always there, empty while counting: the table below must not move when the counts arrive. */}
+      <div className="summary-bar" aria-hidden="true">
+        {counts &&
+          SHOWN.filter((b) => counts[b.band] > 0).map((b) => (
             <span key={b.band} className={`summary-seg band-${b.band}${range && !inRange(b.band) ? ' is-off' : ''}`} style={{ flexGrow: counts[b.band] }} />
           ))}
-        </div>
-      )}
+      </div>
     </section>
   );
 }
