@@ -13,7 +13,7 @@ import { DEMO_DEFAULT_REGION, describeDetector, detectorIdsIn, requireDetector }
 import { jsonCopy } from './json';
 import { paginate } from './paging';
 import { WORK_BUDGET, WorkMeter, compileCriteria } from './query';
-import { stableStringify } from './query-key';
+import { stableStringify } from '../../src/guardduty/query-key';
 import { findingStatistics } from './statistics';
 
 export interface EmulatorOptions {

@@ -4,7 +4,7 @@
  * rather than silently skipping or repeating findings.
  */
 import { invalidInput } from '../../src/guardduty';
-import { hash53 } from './query-key';
+import { hash53 } from '../../src/guardduty/query-key';
 
 const encode = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const decode = (token: string) => atob(token.replace(/-/g, '+').replace(/_/g, '/'));

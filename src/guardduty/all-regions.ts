@@ -22,6 +22,7 @@ import { invalidRequest, parseRequest, type GetFindingsStatisticsRequest, type L
 import { checkRegion, invalidRegion, isRegionName } from './regions';
 import { SORT_ATTRIBUTE_NAMES } from './sort';
 import { cutStatistics, MAX_STATISTICS_GROUPS, sumFindingStatistics } from './statistics-merge';
+import { hash53, stableStringify } from './query-key';
 
 /** One GuardDuty call in one region, answered in wire form (documented errors as answers, not throws). */
 export type RegionTransport = (region: string, request: IncomingRequest, signal?: AbortSignal) => Promise<WireResponse>;
@@ -164,30 +165,6 @@ interface Cursor { q: string; p: Record<string, Position> }
 
 const b64encode = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const b64decode = (token: string) => new TextDecoder().decode(Uint8Array.from(atob(token.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
-
-/** cyrb53 (not cryptographic): tells the cursors of different queries apart. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/** Canonical JSON: equal queries give equal keys whatever the order of their fields. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 const badCursor = (why: string) => invalidInput(`The request is rejected: the parameter nextToken has an invalid value (${why}).`);
 

@@ -1,4 +1,7 @@
-/** Canonical keys for queries: equal queries give equal keys whatever the order of their fields. */
+/**
+ * Canonical keys for queries (equal queries give equal keys whatever the order of their fields) and
+ * a short hash of them: the emulator's tokens and the all-regions cursors both carry one.
+ */
 
 export function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
