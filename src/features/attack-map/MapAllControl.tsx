@@ -1,6 +1,5 @@
 /** "Map all matching": loads the rest of the current filter's findings, with progress and Cancel. */
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
 import { listFetchers } from '../../api/queries';
 import type { Scope } from '../../api/scope';
 import type { SortState } from '../../app/url-state';
@@ -8,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import type { FindingCriteria } from '../../guardduty';
 import { prepareFindings } from './aggregate';
 import { loadAllMatching, MAP_ALL_CAP, type LoadAllProgress } from '../../api/load-all';
+import { oncePerFrame, useListRun } from '../../api/list-run';
 import { clock, measure } from './metrics';
 
 const nf = new Intl.NumberFormat('en');
@@ -18,6 +18,7 @@ type Run =
   | { status: 'done'; progress: LoadAllProgress; ms: number; complete: boolean }
   | { status: 'cancelled'; progress?: LoadAllProgress }
   | { status: 'error'; error: unknown };
+const IDLE: Run = { status: 'idle' };
 
 export function MapAllControl({ scope, criteria, sort, queryKey, loaded, total, hasMore, ready, cap = MAP_ALL_CAP }: {
   scope: Scope;
@@ -33,65 +34,43 @@ export function MapAllControl({ scope, criteria, sort, queryKey, loaded, total, 
   cap?: number;
 }) {
   const client = useQueryClient();
-  const keyHash = JSON.stringify(queryKey);
-  const [run, setRun] = useState<{ key: string; run: Run }>({ key: keyHash, run: { status: 'idle' } });
-  const controller = useRef<AbortController | undefined>(undefined);
-  // A run belongs to one list: another filter or sort (or leaving) cancels it.
-  useEffect(
-    () => () => {
-      controller.current?.abort();
-      controller.current = undefined;
-    },
-    [keyHash],
-  );
-  const current: Run = run.key === keyHash ? run.run : { status: 'idle' };
+  const { run: current, begin, cancel } = useListRun<Run>(queryKey, IDLE);
   const running = current.status === 'running';
 
   const start = async () => {
-    controller.current?.abort();
-    const ctrl = new AbortController();
-    controller.current = ctrl;
+    const { signal, set, isCurrent, end } = begin();
     const startedAt = clock();
-    const set = (r: Run) => setRun({ key: keyHash, run: r });
     let last: LoadAllProgress | undefined;
-    let scheduled = false;
-    let finished = false;
     set({ status: 'running', progress: { loaded, fetched: loaded, listed: loaded, target: Math.min(cap, total ?? cap), requests: 0, listingDone: false } });
+    const progress = oncePerFrame((p: LoadAllProgress) => {
+      if (isCurrent()) set({ status: 'running', progress: p });
+    });
     try {
       const result = await loadAllMatching({
         client,
         queryKey,
-        signal: ctrl.signal,
+        signal,
         total,
         cap,
         // One detector: ListFindings pages and GetFindings batches; all regions: the merged endpoint, page by page.
         fetchers: listFetchers(scope, criteria, sort),
         onPage: (page) => prepareFindings(page.findings),
-        onProgress: (progress) => {
-          last = progress;
-          // At most one render a frame: progress arrives with every response.
-          if (scheduled) return;
-          scheduled = true;
-          requestAnimationFrame(() => {
-            scheduled = false;
-            if (!finished && last) set({ status: 'running', progress: last });
-          });
+        onProgress: (p) => {
+          last = p;
+          progress(p);
         },
       });
-      const end = clock();
-      finished = true;
-      measure('fa-map:map-all', startedAt, end);
-      set({ status: 'done', progress: result, ms: end - startedAt, complete: result.complete });
+      end();
+      const stop = clock();
+      measure('fa-map:map-all', startedAt, stop);
+      set({ status: 'done', progress: result, ms: stop - startedAt, complete: result.complete });
     } catch (error) {
-      finished = true;
-      if (ctrl.signal.aborted) set({ status: 'cancelled', progress: last });
+      end();
+      if (signal.aborted) set({ status: 'cancelled', progress: last });
       else set({ status: 'error', error });
-    } finally {
-      if (controller.current === ctrl) controller.current = undefined;
     }
   };
 
-  const cancel = () => controller.current?.abort();
   const capped = total !== undefined && total > cap;
   const target = current.status === 'running' ? current.progress.target : Math.min(cap, total ?? cap);
 

@@ -6,8 +6,9 @@
  * and in the file name: never a silently incomplete file.
  */
 import { useQueryClient, type InfiniteData, type QueryKey } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { loadAllMatching, MAP_ALL_CAP, type LoadAllProgress } from '../../api/load-all';
+import { oncePerFrame, useListRun } from '../../api/list-run';
 import { listFetchers, type FindingsPage } from '../../api/queries';
 import type { Scope } from '../../api/scope';
 import type { SortState } from '../../app/url-state';
@@ -37,6 +38,7 @@ export interface ExportAllSource {
 }
 
 type Data = InfiniteData<FindingsPage, string | undefined>;
+const IDLE: ExportAllRun = { status: 'idle' };
 
 /** How many findings "all matching" will export: every matching one, up to the cap. */
 export function exportAllTarget(total: number | undefined, loaded: number, cap = MAP_ALL_CAP): number | undefined {
@@ -46,49 +48,32 @@ export function exportAllTarget(total: number | undefined, loaded: number, cap =
 
 export function useExportAll(source: ExportAllSource, write: (findings: readonly Finding[], kind: ExportKind, capped: boolean) => void) {
   const client = useQueryClient();
-  const keyHash = JSON.stringify(source.queryKey);
-  const [state, setState] = useState<{ key: string; run: ExportAllRun }>({ key: keyHash, run: { status: 'idle' } });
-  const controller = useRef<AbortController | undefined>(undefined);
-  // A run belongs to one list: another filter or sort (or leaving the table) cancels it.
-  useEffect(
-    () => () => {
-      controller.current?.abort();
-      controller.current = undefined;
-    },
-    [keyHash],
-  );
-  const run: ExportAllRun = state.key === keyHash ? state.run : { status: 'idle' };
+  const { run, begin, cancel } = useListRun<ExportAllRun>(source.queryKey, IDLE);
   const cap = source.cap ?? MAP_ALL_CAP;
   const { scope, criteria, sort, queryKey, total, hasMore } = source;
 
   const start = useCallback(
     async (kind: ExportKind) => {
-      controller.current?.abort();
-      const ctrl = new AbortController();
-      controller.current = ctrl;
-      const set = (r: ExportAllRun) => setState({ key: keyHash, run: r });
+      const { signal, set, isCurrent, end } = begin();
       const loadedNow = flattenPages(client.getQueryData<Data>(queryKey)?.pages).length;
       set({ status: 'running', kind, fetched: loadedNow, target: exportAllTarget(total, loadedNow, cap) ?? cap });
       let fetched = loadedNow;
       let complete = !hasMore;
       try {
         if (hasMore && loadedNow < cap) {
-          let scheduled = false;
+          const progress = oncePerFrame((p: LoadAllProgress) => {
+            if (isCurrent()) set({ status: 'running', kind, fetched: p.fetched, target: p.target });
+          });
           const result = await loadAllMatching({
             client,
             queryKey,
-            signal: ctrl.signal,
+            signal,
             total,
             cap,
             fetchers: listFetchers(scope, criteria, sort),
-            onProgress: (p: LoadAllProgress) => {
+            onProgress: (p) => {
               fetched = p.fetched;
-              if (scheduled) return;
-              scheduled = true;
-              requestAnimationFrame(() => {
-                scheduled = false;
-                if (controller.current === ctrl) set({ status: 'running', kind, fetched, target: p.target });
-              });
+              progress(p);
             },
           });
           complete = result.complete;
@@ -98,14 +83,13 @@ export function useExportAll(source: ExportAllSource, write: (findings: readonly
         write(all, kind, capped);
         set({ status: 'done', kind, exported: all.length, total, capped });
       } catch (error) {
-        if (ctrl.signal.aborted) set({ status: 'cancelled', fetched });
+        if (signal.aborted) set({ status: 'cancelled', fetched });
         else set({ status: 'error', error });
       } finally {
-        if (controller.current === ctrl) controller.current = undefined;
+        end();
       }
     },
-    [client, keyHash, queryKey, scope, criteria, sort, total, hasMore, cap, write],
+    [client, begin, queryKey, scope, criteria, sort, total, hasMore, cap, write],
   );
-  const cancel = useCallback(() => controller.current?.abort(), []);
   return { run, start, cancel, cap };
 }
