@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID } from '../mocks/emulator';
-import { criteriaFromFilters, DEFAULT_FILTERS } from '../src/app/filters';
+import { criteriaFromFilters, DEFAULT_FILTERS } from '../src/view/filters';
 import { resourceOf, type Finding } from '../src/guardduty';
 import { failOnPageProblems } from './helpers/guard';
 import { rowsOf } from './helpers/table';

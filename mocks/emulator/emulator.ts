@@ -5,7 +5,7 @@
  * unknown detector or a bad nextToken, it checks itself, and so the sort attribute (the model
  * leaves it a free string) and the cost of a filter (WORK_BUDGET in ./query).
  */
-import { SORT_ATTRIBUTE_NAMES, invalidInput, sortFindings, type Finding, type FindingCriteria, type SortCriteria, type SortOrder } from '../../src/guardduty';
+import { SORT_ATTRIBUTE_NAMES, isSortAttributeName, invalidInput, sortFindings, type Finding, type FindingCriteria, type SortCriteria, type SortOrder } from '../../src/guardduty';
 import type { GuardDutyBackend } from '../../src/guardduty/operations';
 import { findingsOf } from './dataset';
 import { REFERENCE_NOW } from './dataset/time';
@@ -49,7 +49,7 @@ interface Sort {
 function sortOf(criteria: SortCriteria | undefined): Sort | undefined {
   const attributeName = criteria?.attributeName;
   if (attributeName === undefined) return undefined;
-  if (!SORT_ATTRIBUTE_NAMES.includes(attributeName)) {
+  if (!isSortAttributeName(attributeName)) {
     throw invalidInput(`The request is rejected: sortCriteria.attributeName: must be one of the documented sort attributes: ${SORT_ATTRIBUTE_NAMES.join(', ')}.`);
   }
   return { attributeName, orderBy: criteria?.orderBy ?? 'ASC' };

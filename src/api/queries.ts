@@ -4,8 +4,7 @@
  * per finding.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import type { Finding, FindingCriteria, GetFindingsStatisticsResponse } from '../guardduty';
-import type { SortState } from '../app/url-state';
+import type { Finding, FindingCriteria, GetFindingsStatisticsResponse, SortState } from '../guardduty';
 import {
   fetchHealth,
   getAllRegionsStatistics,

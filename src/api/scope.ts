@@ -1,6 +1,6 @@
 /**
  * Where the findings of a view come from: one detector of one region, or every region at once.
- * The URL state resolves to a scope (src/app/scope.ts); the fetchers and the query-key factory
+ * The URL state resolves to a scope (src/view/scope.ts); the fetchers and the query-key factory
  * (queries.ts) are the only code that turns a scope into endpoints.
  */
 

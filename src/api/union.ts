@@ -8,9 +8,8 @@
  * stream's own token at the start of the page holding its next unread finding and how many of
  * that page were already read. A page re-reads at most one partly read page per stream.
  */
-import type { Finding, FindingCriteria } from '../guardduty';
+import type { Finding, FindingCriteria, SortState } from '../guardduty';
 import { findingComparator, mergeStep, needsLookahead, type StreamBuffer } from '../guardduty/merge';
-import type { SortState } from '../app/url-state';
 import { combineCounts, inclusionExclusionTerms } from './any-criteria';
 import {
   getAllRegionsStatistics,

@@ -1,11 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { isPanelMode } from './detail-panel';
+import { isPanelMode } from '../view/detail-panel';
 import { FindingsScreen } from './FindingsScreen';
 import { Header } from './Header';
-import { createQueryClient } from './query-client';
-import { matchPath, useLocation } from './router';
-import { parseViewState } from './url-state';
+import { createQueryClient } from '../api/query-client';
+import { matchPath, useLocation } from '../view/router';
+import { parseViewState } from '../view/url-state';
 import type { QueryClient } from '@tanstack/react-query';
 
 // The detail view is its own chunk: the first screen does not pay for it.

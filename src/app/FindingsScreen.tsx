@@ -3,12 +3,12 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { FindingsTable } from '../features/findings-table/FindingsTable';
 import { SeveritySummary } from '../features/summary/SeveritySummary';
 import { rememberMapChoice, useMapBesideTableDefault } from './map-default';
-import { RegionUnavailable } from './RegionUnavailable';
-import { useScope } from './scope';
+import { RegionUnavailable } from '../components/RegionUnavailable';
+import { useScope } from '../view/scope';
 import { useTableList } from '../features/finding-detail/navigation';
-import { requestRowReveal, useRowReveal } from './detail-panel';
-import { findingPath, navigate } from './router';
-import { findingLocation, useViewState, viewHref } from './url-state';
+import { requestRowReveal, useRowReveal } from '../view/detail-panel';
+import { findingPath, navigate } from '../view/router';
+import { findingLocation, useViewState, viewHref } from '../view/url-state';
 
 // Leaflet and the basemap load only when the analyst opens the map.
 const AttackMapPanel = lazy(() => import('../features/attack-map/AttackMapPanel'));

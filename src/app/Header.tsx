@@ -5,10 +5,10 @@ import { detectorsQuery, healthQuery } from '../api/queries';
 import { useThemePreference, type Theme } from '../lib/preferences';
 import { DemoExplainer } from './DemoExplainer';
 import { HelpOverlay } from './HelpOverlay';
-import { REGION_STATUS_TEXT } from './RegionStatus';
-import { navigate, OVERVIEW_PATH } from './router';
-import { ALL, useScope } from './scope';
-import { useViewState } from './url-state';
+import { REGION_STATUS_TEXT } from '../components/RegionStatus';
+import { navigate, OVERVIEW_PATH } from '../view/router';
+import { ALL, useScope } from '../view/scope';
+import { useViewState } from '../view/url-state';
 import { ViewTabs } from './ViewTabs';
 
 /** Which data the analyst is looking at: always visible, so demo data is never mistaken for an account. */

@@ -1,5 +1,5 @@
-import { linkClick, matchPath, OVERVIEW_PATH } from './router';
-import { useViewState, viewHref } from './url-state';
+import { linkClick, matchPath, OVERVIEW_PATH } from '../view/router';
+import { useViewState, viewHref } from '../view/url-state';
 
 const TABS = [
   { screen: 'findings', label: 'Findings', path: '/' },

@@ -6,7 +6,7 @@
  * never reopens a map the analyst just closed.
  */
 import { useLayoutEffect } from 'react';
-import { useViewState } from './url-state';
+import { useViewState } from '../view/url-state';
 
 export const WIDE_SCREEN_QUERY = '(min-width: 1280px)';
 const KEY = 'fa.mapBesideTable';

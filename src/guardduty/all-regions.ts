@@ -20,7 +20,7 @@ import type { FindingStatistics, IncomingRequest, WireResponse } from './operati
 import { errorResponse } from './operations';
 import { invalidRequest, parseRequest, type GetFindingsStatisticsRequest, type ListFindingsRequest } from './requests';
 import { checkRegion, invalidRegion, isRegionName } from './regions';
-import { SORT_ATTRIBUTE_NAMES } from './sort';
+import { isSortAttributeName, SORT_ATTRIBUTE_NAMES } from './sort';
 import { cutStatistics, MAX_STATISTICS_GROUPS, sumFindingStatistics } from './statistics-merge';
 import { hash53, stableStringify } from './query-key';
 
@@ -377,7 +377,7 @@ export function createRegionsService(options: RegionsServiceOptions): RegionsSer
     try {
       const body = parseBody<AllRegionsRequest>(request, 'ListFindings', covered);
       const attributeName = body.sortCriteria?.attributeName;
-      if (attributeName !== undefined && !SORT_ATTRIBUTE_NAMES.includes(attributeName)) {
+      if (attributeName !== undefined && !isSortAttributeName(attributeName)) {
         throw invalidInput(`The request is rejected: sortCriteria.attributeName: across regions, findings merge on the documented sort attributes only: ${SORT_ATTRIBUTE_NAMES.join(', ')}.`);
       }
       const limit = body.maxResults ?? DEFAULT_PAGE;

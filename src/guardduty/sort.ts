@@ -4,7 +4,7 @@ import { ipv4ToNumber, parseTimestamp } from './values';
 /** How an attribute's values compare. */
 export type ValueKind = 'number' | 'timestamp' | 'ipv4' | 'boolean' | 'string';
 
-export interface SortAttribute {
+interface SortAttributeDefinition {
   /** The attribute name exactly as `sortCriteria.attributeName` takes it. */
   readonly name: string;
   readonly kind: ValueKind;
@@ -21,7 +21,7 @@ const api = (f: Finding) => f.service?.action?.awsApiCallAction;
  * The 18 attributes the GetFindings reference documents for `sortCriteria.attributeName`
  * (its bullet "…protocol, service.action.awsApiCallAction.api" is two).
  */
-export const SORT_ATTRIBUTES: readonly SortAttribute[] = [
+const DEFINITIONS = [
   { name: 'accountId', kind: 'string', label: 'Account', get: (f) => f.accountId },
   { name: 'severity', kind: 'number', label: 'Severity', get: (f) => f.severity },
   { name: 'confidence', kind: 'number', label: 'Confidence', get: (f) => f.confidence },
@@ -50,12 +50,29 @@ export const SORT_ATTRIBUTES: readonly SortAttribute[] = [
   { name: 'service.action.awsApiCallAction.serviceName', kind: 'string', label: 'API service', get: (f) => api(f)?.serviceName },
   { name: 'service.action.networkConnectionAction.blocked', kind: 'boolean', label: 'Blocked', get: (f) => nc(f)?.blocked },
   { name: 'service.count', kind: 'number', label: 'Count', get: (f) => f.service?.count },
-];
+] as const satisfies readonly SortAttributeDefinition[];
 
-export const SORT_ATTRIBUTE_NAMES: readonly string[] = SORT_ATTRIBUTES.map((a) => a.name);
+/** One of the 18 documented `sortCriteria.attributeName` values. */
+export type SortAttributeName = (typeof DEFINITIONS)[number]['name'];
+
+export interface SortAttribute extends SortAttributeDefinition {
+  readonly name: SortAttributeName;
+}
+
+export const SORT_ATTRIBUTES: readonly SortAttribute[] = DEFINITIONS;
+
+export const SORT_ATTRIBUTE_NAMES: readonly SortAttributeName[] = SORT_ATTRIBUTES.map((a) => a.name);
+
+export const isSortAttributeName = (name: unknown): name is SortAttributeName => SORT_ATTRIBUTES.some((a) => a.name === name);
 
 export function sortAttribute(name: string): SortAttribute | undefined {
   return SORT_ATTRIBUTES.find((a) => a.name === name);
+}
+
+/** The order a list is shown in: a documented attribute and a direction. */
+export interface SortState {
+  attribute: SortAttributeName;
+  order: SortOrder;
 }
 
 /** A comparable key for a value of the given kind, or undefined when the value is missing or unusable. */

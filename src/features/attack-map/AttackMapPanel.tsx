@@ -11,8 +11,8 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { MapContainer } from 'react-leaflet';
 import { findingQuery, findingsQuery, healthQuery, statisticsQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { findingPath } from '../../app/router';
-import { findingLocation, useFindingCriteria, useViewState, type MapView } from '../../app/url-state';
+import { findingPath } from '../../view/router';
+import { findingLocation, useFindingCriteria, useViewState, type MapView } from '../../view/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { countInBandRange, countsByBand } from '../../lib/severity';
 import { aggregatePages, compareIps, locatedIpOfFinding, type IpAggregate } from './aggregate';

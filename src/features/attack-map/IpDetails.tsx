@@ -3,8 +3,8 @@
  * comes from findings, so it is attacker-influenced: it is rendered as React text only.
  */
 import type { Ref } from 'react';
-import { findingPath } from '../../app/router';
-import { findingLocation, useViewState, viewHref } from '../../app/url-state';
+import { findingPath } from '../../view/router';
+import { findingLocation, useViewState, viewHref } from '../../view/url-state';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
 import { isAttackSequence, resourceOf } from '../../guardduty';

@@ -2,9 +2,8 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { listFetchers } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import type { SortState } from '../../app/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import type { FindingCriteria } from '../../guardduty';
+import type { FindingCriteria, SortState } from '../../guardduty';
 import { prepareFindings } from './aggregate';
 import { loadAllMatching, MAP_ALL_CAP, type LoadAllProgress } from '../../api/load-all';
 import { oncePerFrame, useListRun } from '../../api/list-run';

@@ -3,7 +3,7 @@ import * as L from 'leaflet';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useMap } from 'react-leaflet';
-import type { MapView } from '../../app/url-state';
+import type { MapView } from '../../view/url-state';
 import { SEVERITY_BANDS } from '../../lib/severity';
 import type { IpAggregate } from './aggregate';
 import { toBBox, type ClusterIndex, type MapFeature } from './cluster';

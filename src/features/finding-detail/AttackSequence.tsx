@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useFindingRef } from '../../app/scope';
+import { useFindingRef } from '../../view/scope';
 import { KeyValue, KeyValueList } from '../../components/KeyValueList';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';

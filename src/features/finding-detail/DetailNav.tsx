@@ -1,5 +1,5 @@
 import { useEffect, type MouseEvent } from 'react';
-import { usePanelMode } from '../../app/detail-panel';
+import { usePanelMode } from '../../view/detail-panel';
 import { backToTable, goToFinding, tableHref, useNeighbours } from './navigation';
 
 const ArrowIcon = ({ dir }: { dir: 'left' | 'right' }) => (

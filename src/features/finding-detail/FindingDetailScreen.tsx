@@ -7,7 +7,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { findingQuery, healthQuery } from '../../api/queries';
-import { useFindingRef } from '../../app/scope';
+import { useFindingRef } from '../../view/scope';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';

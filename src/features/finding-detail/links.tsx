@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { hasActiveFilters } from '../../app/filters';
-import { navigate } from '../../app/router';
-import { useViewState } from '../../app/url-state';
+import { hasActiveFilters } from '../../view/filters';
+import { navigate } from '../../view/router';
+import { useViewState } from '../../view/url-state';
 import { useFinding } from './context';
 import { attackMapHref, pivotFilter, pivotHref } from './pivots';
 

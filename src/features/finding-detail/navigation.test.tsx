@@ -6,11 +6,11 @@ import { ANY_ATTRIBUTES, expandCriteria } from '../../api/any-criteria';
 import { listFindings } from '../../api/client';
 import { fetchFindingsPage } from '../../api/queries';
 import { detectorScope } from '../../api/scope';
-import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
-import { findingPath, navigate } from '../../app/router';
-import { DEFAULT_SORT, parseViewState } from '../../app/url-state';
+import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
+import { findingPath, navigate } from '../../view/router';
+import { DEFAULT_SORT, parseViewState } from '../../view/url-state';
 import { FILTER_ATTRIBUTES } from '../../guardduty/filter-attributes';
-import { LIST_FILTERS } from '../../app/filters';
+import { LIST_FILTERS } from '../../view/filters';
 import { detailsView, renderDetail, screen, within } from './test-utils';
 
 const search = `?detector=${DEMO_DETECTOR_ID}`;

@@ -6,10 +6,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { findingsQuery } from '../../api/queries';
-import { requestRowReveal } from '../../app/detail-panel';
-import { findingPath, navigate, previousLocation } from '../../app/router';
-import { useScope } from '../../app/scope';
-import { findingLocation, parseViewState, useFindingCriteria, useViewState, viewHref, type ViewState } from '../../app/url-state';
+import { requestRowReveal } from '../../view/detail-panel';
+import { findingPath, navigate, previousLocation } from '../../view/router';
+import { useScope } from '../../view/scope';
+import { findingLocation, parseViewState, useFindingCriteria, useViewState, viewHref, type ViewState } from '../../view/url-state';
 import type { Finding } from '../../guardduty';
 
 const currentState = () => parseViewState(new URLSearchParams(window.location.search));

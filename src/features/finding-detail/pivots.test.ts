@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIST_FILTERS, REMOTE_FILTER_PARAMS } from '../../app/filters';
-import { DEFAULT_SORT, parseViewState, type ViewState } from '../../app/url-state';
+import { LIST_FILTERS, REMOTE_FILTER_PARAMS } from '../../view/filters';
+import { DEFAULT_SORT, parseViewState, type ViewState } from '../../view/url-state';
 import { FILTER_ATTRIBUTES } from '../../guardduty/filter-attributes';
 import { ANY_ATTRIBUTES } from '../../api/any-criteria';
 import { attackMapHref, pivotFilter, pivotHref, remoteParams } from './pivots';

@@ -7,8 +7,8 @@
  * A pivot ADDS its value to the analyst's current filters (the way an analyst narrows down);
  * `replace` starts from a fresh set instead.
  */
-import { ANY_PARAMS, DEFAULT_FILTERS, LIST_FILTERS, REMOTE_FILTER_PARAMS, type Filters } from '../../app/filters';
-import { viewHref, type ViewState } from '../../app/url-state';
+import { ANY_PARAMS, DEFAULT_FILTERS, LIST_FILTERS, REMOTE_FILTER_PARAMS, type Filters } from '../../view/filters';
+import { viewHref, type ViewState } from '../../view/url-state';
 import type { Finding } from '../../guardduty';
 
 /** The list filter of a URL parameter, if there is one. */

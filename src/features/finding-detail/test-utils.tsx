@@ -3,8 +3,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, screen, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { Finding } from '../../guardduty';
-import { createQueryClient } from '../../app/query-client';
-import { findingPath, matchPath, useLocation } from '../../app/router';
+import { createQueryClient } from '../../api/query-client';
+import { findingPath, matchPath, useLocation } from '../../view/router';
 import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
 import FindingDetailScreen from './FindingDetailScreen';
 

@@ -8,8 +8,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { statisticsQuery, totalFromStatistics } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { ANY_PARAMS, criteriaFromFilters, LIST_FILTERS, REMOTE_FILTER_PARAMS, type Filters } from '../../app/filters';
-import { useAnchorTime } from '../../app/url-state';
+import { ANY_PARAMS, criteriaFromFilters, LIST_FILTERS, REMOTE_FILTER_PARAMS, type Filters } from '../../view/filters';
+import { useAnchorTime } from '../../view/url-state';
 import type { FilterChip } from './filter-model';
 
 const nf = new Intl.NumberFormat('en');

@@ -7,7 +7,7 @@
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getGroupedFindingsStatistics, listFindings } from '../../api/client';
-import { criteriaFromFilters, DEFAULT_FILTERS, type Filters } from '../../app/filters';
+import { criteriaFromFilters, DEFAULT_FILTERS, type Filters } from '../../view/filters';
 import type { Finding } from '../../guardduty';
 import { DEMO_DETECTOR_ID, demoFindings } from '../../test/msw';
 import { recordRequests, renderApp, screen, stubGridViewport, waitFor, waitForRows, within, grid } from './test-utils';

@@ -6,8 +6,8 @@
  */
 import { useId, useState, type RefObject } from 'react';
 import type { Scope } from '../../api/scope';
-import { canonicalCountry, canonicalCountryPrefix } from '../../app/countries';
-import { FILTER_MODES, LIST_FILTERS, MODE_LABELS, modeKey, TIME_WINDOWS, type ArchivedState, type FilterMode, type Filters, type TimeWindow } from '../../app/filters';
+import { canonicalCountry, canonicalCountryPrefix } from '../../view/countries';
+import { FILTER_MODES, LIST_FILTERS, MODE_LABELS, modeKey, TIME_WINDOWS, type ArchivedState, type FilterMode, type Filters, type TimeWindow } from '../../view/filters';
 import type { Finding } from '../../guardduty';
 import { SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 import { addListValue, epochToInput, inputToEpoch, setSeverityFrom, TIME_WINDOW_LABELS } from './filter-model';

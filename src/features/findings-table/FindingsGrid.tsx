@@ -17,8 +17,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { SortState } from '../../app/url-state';
-import type { Finding } from '../../guardduty';
+import type { Finding, SortAttributeName, SortState } from '../../guardduty';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
 import { columnInfo, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './column-meta';
@@ -52,7 +51,7 @@ export interface FindingsGridProps {
   /** Identity of the list (detector, criteria, sort): a new list starts at the top. */
   listKey: string;
   sort: SortState;
-  onSort: (attribute: string) => void;
+  onSort: (attribute: SortAttributeName) => void;
   columnOrder: ColumnOrderState;
   columnVisibility: VisibilityState;
   /** Widths the analyst gave columns (column id → px). */

@@ -2,7 +2,7 @@ import { act, fireEvent } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getFindings } from '../../api/client';
-import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
+import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import { ROW_HEIGHT } from './FindingsGrid';
 import { apiPath, delay, DEMO_DETECTOR_ID, http, HttpResponse, SCALE_DETECTOR_ID, server } from '../../test/msw';
 import {

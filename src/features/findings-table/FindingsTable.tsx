@@ -5,10 +5,11 @@
 import type { ColumnSizingState, RowSelectionState, Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Scope } from '../../api/scope';
-import { hasActiveFilters, type Filters } from '../../app/filters';
-import { RegionChips, regionChips, useRegionList } from '../../app/RegionStatus';
-import { findingPath } from '../../app/router';
-import { findingLocation, serializeViewState, useViewState, type SortState } from '../../app/url-state';
+import type { SortAttributeName, SortState } from '../../guardduty';
+import { hasActiveFilters, type Filters } from '../../view/filters';
+import { RegionChips, regionChips, useRegionList } from '../../components/RegionStatus';
+import { findingPath } from '../../view/router';
+import { findingLocation, serializeViewState, useViewState } from '../../view/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useTimePreference } from '../../lib/preferences';
 import { clampWidth, columnVisibility as visibleColumns, useColumnPrefs } from './column-prefs';
@@ -115,7 +116,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
     [update, toTop],
   );
   const onSort = useCallback(
-    (attribute: string) => {
+    (attribute: SortAttributeName) => {
       toTop();
       update((s) => ({ ...s, sort: nextHeaderSort(s.sort, attribute) }));
     },

@@ -1,7 +1,7 @@
 /** The table's toolbar: "Sort by" (every documented attribute), refresh, auto-refresh, time zone, columns, export. */
 import { useCallback } from 'react';
-import type { SortOrder } from '../../guardduty';
-import { DEFAULT_SORT, useViewState, type SortState } from '../../app/url-state';
+import { isSortAttributeName, type SortOrder, type SortState } from '../../guardduty';
+import { DEFAULT_SORT, useViewState } from '../../view/url-state';
 import type { Finding } from '../../guardduty';
 import { useTimePreference } from '../../lib/preferences';
 import { COLUMNS, columnForAttribute, columnInfo } from './column-meta';
@@ -23,7 +23,7 @@ export function SortMenu({ sort, onChange }: { sort: SortState; onChange: (s: So
     <div className="sort-menu" role="group" aria-label="Sort">
       <label className="field">
         <span className="field-label">Sort by</span>
-        <select value={sort.attribute} onChange={(e) => onChange({ attribute: e.target.value, order: sort.order })}>
+        <select value={sort.attribute} onChange={(e) => isSortAttributeName(e.target.value) && onChange({ attribute: e.target.value, order: sort.order })}>
           <optgroup label="Table columns">
             {withColumn.map((a) => (
               <option key={a.name} value={a.name}>

@@ -3,6 +3,8 @@
  * when a documented sort attribute backs it; `sortNote` names that attribute where the column
  * shows more than it.
  */
+import type { SortAttributeName } from '../../guardduty';
+
 export type ColumnId =
   | 'severity'
   | 'title'
@@ -29,7 +31,7 @@ export interface ColumnInfo {
   id: ColumnId;
   label: string;
   /** A documented `sortCriteria.attributeName`, or none: no sort affordance. */
-  sortAttribute?: string;
+  sortAttribute?: SortAttributeName;
   /** Shown under the header when the column shows more than its sort attribute. */
   sortNote?: string;
   /** Width in px (table-layout: fixed keeps virtualized rows aligned); the title column takes what is left, at least this. */

@@ -11,8 +11,7 @@ import { loadAllMatching, MAP_ALL_CAP, type LoadAllProgress } from '../../api/lo
 import { oncePerFrame, useListRun } from '../../api/list-run';
 import { listFetchers, type FindingsPage } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import type { SortState } from '../../app/url-state';
-import type { Finding, FindingCriteria } from '../../guardduty';
+import type { Finding, FindingCriteria, SortState } from '../../guardduty';
 import { flattenPages } from './useFindingsList';
 
 export type ExportKind = 'json' | 'csv';

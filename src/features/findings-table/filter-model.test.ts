@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaFromFilters, DEFAULT_FILTERS, type Filters } from '../../app/filters';
+import { criteriaFromFilters, DEFAULT_FILTERS, type Filters } from '../../view/filters';
 import { addListValue, epochToInput, filterChips, inputToEpoch, setSeverityFrom } from './filter-model';
 
 describe('filter model', () => {
@@ -45,7 +45,7 @@ describe('filter model', () => {
 describe('only attributes GuardDuty accepts', () => {
   it('every criterion the filter controls can produce is a documented filter attribute', async () => {
     const { FILTER_ATTRIBUTES } = await import('../../guardduty/filter-attributes');
-    const { LIST_FILTERS } = await import('../../app/filters');
+    const { LIST_FILTERS } = await import('../../view/filters');
     const all: Filters = {
       lists: Object.fromEntries(LIST_FILTERS.map((f) => [f.param, ['x']])),
       severity: { from: 'low', to: 'high' },

@@ -1,5 +1,5 @@
-/** Pure helpers over the filter model of src/app/filters.ts: chips, labels, custom time inputs. */
-import { ANY_PARAMS, DEFAULT_FILTERS, LIST_FILTER_KEYS, MODE_LABELS, parseModeKey, REMOTE_FILTER_PARAMS, type Filters, type TimeWindow } from '../../app/filters';
+/** Pure helpers over the filter model of src/view/filters.ts: chips, labels, custom time inputs. */
+import { ANY_PARAMS, DEFAULT_FILTERS, LIST_FILTER_KEYS, MODE_LABELS, parseModeKey, REMOTE_FILTER_PARAMS, type Filters, type TimeWindow } from '../../view/filters';
 import { bandInfo, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 import { formatExact } from '../../lib/time';
 

@@ -1,7 +1,7 @@
 /** Attack sequences in the table: marked, summarised, and a quick filter that shows only them. */
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
+import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import { DEMO_DETECTOR_ID } from '../../test/msw';
 import { expectedIds, grid, recordRequests, renderApp, renderedIds, screen, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
 

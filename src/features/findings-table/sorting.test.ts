@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SORT_ATTRIBUTE_NAMES } from '../../guardduty';
-import { DEFAULT_SORT } from '../../app/url-state';
+import { DEFAULT_SORT } from '../../view/url-state';
 import { ariaSort, describeSort, nextHeaderSort } from './sorting';
 import { COLUMN_SORT_ATTRIBUTES } from './column-meta';
 

@@ -1,6 +1,6 @@
 /** Sort state transitions for the table's headers and the "Sort by" menu (pure). */
-import { SORT_ATTRIBUTES, sortAttribute } from '../../guardduty';
-import { DEFAULT_SORT, type SortState } from '../../app/url-state';
+import { SORT_ATTRIBUTES, sortAttribute, type SortAttributeName, type SortState } from '../../guardduty';
+import { DEFAULT_SORT } from '../../view/url-state';
 
 export const isDefaultSort = (s: SortState) => s.attribute === DEFAULT_SORT.attribute && s.order === DEFAULT_SORT.order;
 
@@ -18,7 +18,7 @@ export const firstOrder = (attribute: string): SortState['order'] => (DESCENDING
  * severity, confidence and count, ASC otherwise. The default column (last seen, DESC) starts the
  * cycle at ASC, so every click changes something.
  */
-export function nextHeaderSort(current: SortState, attribute: string): SortState {
+export function nextHeaderSort(current: SortState, attribute: SortAttributeName): SortState {
   const first = firstOrder(attribute);
   const second = first === 'ASC' ? 'DESC' : 'ASC';
   if (current.attribute !== attribute) return { attribute, order: first };

@@ -7,8 +7,8 @@
  */
 import { valuesAtPath, type Finding } from '../../guardduty';
 import { ANY_ATTRIBUTES } from '../../api/any-criteria';
-import { COUNTRY_NAMES } from '../../app/countries';
-import { LIST_FILTERS } from '../../app/filters';
+import { COUNTRY_NAMES } from '../../view/countries';
+import { LIST_FILTERS } from '../../view/filters';
 
 const REGIONS = [
   'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-south-1', 'ap-south-2', 'ap-southeast-1',

@@ -1,12 +1,11 @@
 /** Test helpers: the whole app at a URL, answered by the emulator through MSW. */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, expect } from 'vitest';
 import { listFindings, getFindingsStatistics } from '../../api/client';
-import { App } from '../../app/App';
-import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
-import { createQueryClient } from '../../app/query-client';
+import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import type { FindingCriteria, SortOrder } from '../../guardduty';
 import { DEMO_DETECTOR_ID, server } from '../../test/msw';
+import { renderAppAt } from '../../test/render-app';
 import { forgetScrollPositions } from './FindingsGrid';
 
 afterEach(() => forgetScrollPositions());
@@ -36,10 +35,7 @@ export function stubGridViewport(height = 720) {
 }
 
 export function renderApp(search = `?detector=${DEMO_DETECTOR_ID}`, path = '/') {
-  window.history.replaceState(null, '', `${path}${search}`);
-  const client = createQueryClient();
-  const view = render(<App queryClient={client} />);
-  return { ...view, client };
+  return renderAppAt(`${path}${search}`);
 }
 
 export const grid = () => screen.getByRole('table', { name: 'Findings' });

@@ -8,7 +8,7 @@ import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@
 import { useCallback, useMemo } from 'react';
 import { findingsQuery, queryKeys, statisticsQuery, type FindingsPage } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { refreshAnchor, useFindingCriteria, type ViewState } from '../../app/url-state';
+import { refreshAnchor, useFindingCriteria, type ViewState } from '../../view/url-state';
 import type { Finding } from '../../guardduty';
 import { countInBandRange, countsByBand } from '../../lib/severity';
 

@@ -9,8 +9,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { groupedStatisticsQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { FILTER_MODES, LIST_FILTERS, modeKey, type Filters } from '../../app/filters';
-import { useFindingCriteria } from '../../app/url-state';
+import { FILTER_MODES, LIST_FILTERS, modeKey, type Filters } from '../../view/filters';
+import { useFindingCriteria } from '../../view/url-state';
 import type { Finding } from '../../guardduty';
 import { suggestionsFor } from './suggestions';
 

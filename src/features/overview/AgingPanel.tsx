@@ -1,6 +1,6 @@
 /** Triage aging: current findings per band that have waited longer than the band's target. */
 import { useState } from 'react';
-import { linkClick } from '../../app/router';
+import { linkClick } from '../../view/router';
 import { formatExact } from '../../lib/time';
 import { bandInfo, type SeverityBand } from '../../lib/severity';
 import { BANDS_DOWN, DAY_MS, DEFAULT_AGING_TARGETS, formatDays, MAX_AGING_DAYS, validTarget, type AgingTargets } from './model';

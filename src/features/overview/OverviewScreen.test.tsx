@@ -1,8 +1,8 @@
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { getGroupedFindingsStatistics } from '../../api/client';
-import { criteriaFromFilters, DEFAULT_FILTERS } from '../../app/filters';
-import { parseViewState } from '../../app/url-state';
+import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
+import { parseViewState } from '../../view/url-state';
 import { apiPath, delay, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
 import { countOfLink, numberIn, panel, PANELS, renderOverview, screen, settled, waitFor, within } from './test-utils';
 

@@ -1,6 +1,6 @@
 /** Findings per severity band: a bar per band (name, range, texture and count), each a link to that band. */
 import { useState } from 'react';
-import { linkClick } from '../../app/router';
+import { linkClick } from '../../view/router';
 import { bandInfo, type SeverityBand } from '../../lib/severity';
 import { BANDS_DOWN } from './model';
 import { patternId, rovingKeys, SeverityPatterns, useElementWidth, useSvgId } from './svg';

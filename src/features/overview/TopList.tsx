@@ -1,6 +1,6 @@
 /** A ranked list with a bar per row (top finding types, resources, accounts): each row links to its findings. */
 import type { ReactNode } from 'react';
-import { linkClick } from '../../app/router';
+import { linkClick } from '../../view/router';
 import { Time } from '../../components/Time';
 
 const nf = new Intl.NumberFormat('en');

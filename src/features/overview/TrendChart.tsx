@@ -1,6 +1,6 @@
 /** Findings per day, stacked by severity band: one link per day and band, to exactly those findings. */
 import { useState } from 'react';
-import { linkClick } from '../../app/router';
+import { linkClick } from '../../view/router';
 import { bandInfo, type SeverityBand } from '../../lib/severity';
 import { longDay, shortDay, type TrendDay } from './model';
 import { niceMax, patternId, rovingKeys, SeverityPatterns, useElementWidth, useSvgId } from './svg';

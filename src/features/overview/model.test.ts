@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaFromFilters, DEFAULT_FILTERS, type Filters } from '../../app/filters';
+import { criteriaFromFilters, DEFAULT_FILTERS, type Filters } from '../../view/filters';
 import {
   agingFilters,
   agingGroups,

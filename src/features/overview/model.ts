@@ -5,8 +5,8 @@
  * counts, so the table's "showing N of M" agrees with the mark by construction.
  */
 import type { DateStatistics, FindingCriteria, ResourceStatistics } from '../../guardduty';
-import { criteriaFromFilters, LIST_FILTERS, TIME_WINDOWS, type Filters } from '../../app/filters';
-import { viewHref, type ViewState } from '../../app/url-state';
+import { criteriaFromFilters, LIST_FILTERS, TIME_WINDOWS, type Filters } from '../../view/filters';
+import { viewHref, type ViewState } from '../../view/url-state';
 import { countsByBand, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 
 export const DAY_MS = 24 * 3600_000;

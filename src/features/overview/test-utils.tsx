@@ -1,17 +1,14 @@
 /** Test helpers for the overview: the whole app at /overview, answered by the emulator through MSW. */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import { getFindingsStatistics } from '../../api/client';
-import { App } from '../../app/App';
-import { criteriaFromFilters } from '../../app/filters';
-import { createQueryClient } from '../../app/query-client';
-import { parseViewState } from '../../app/url-state';
+import { criteriaFromFilters } from '../../view/filters';
+import { parseViewState } from '../../view/url-state';
 import { DEMO_DETECTOR_ID } from '../../test/msw';
+import { renderAppAt } from '../../test/render-app';
 
 export function renderOverview(search = `?detector=${DEMO_DETECTOR_ID}`) {
-  window.history.replaceState(null, '', `/overview${search}`);
-  const client = createQueryClient();
-  return { ...render(<App queryClient={client} />), client };
+  return renderAppAt(`/overview${search}`);
 }
 
 export const panel = (name: string) => screen.getByRole('region', { name });

@@ -13,8 +13,8 @@ import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { groupedStatisticsQuery, statisticsQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { criteriaFromFilters, type Filters } from '../../app/filters';
-import { useAnchorTime } from '../../app/url-state';
+import { criteriaFromFilters, type Filters } from '../../view/filters';
+import { useAnchorTime } from '../../view/url-state';
 import { readJsonPreference, writeJsonPreference } from '../../lib/preferences';
 import { countsByBand, type SeverityBand } from '../../lib/severity';
 import type { GetFindingsStatisticsResponse } from '../../guardduty';

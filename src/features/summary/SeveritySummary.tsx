@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type MouseEvent } from 'react';
 import { statisticsQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { useFindingCriteria, useViewState } from '../../app/url-state';
+import { useFindingCriteria, useViewState } from '../../view/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { countsByBand, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 import './summary.css';

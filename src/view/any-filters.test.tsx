@@ -5,15 +5,14 @@
  * union's size, per severity.
  */
 import { describe, expect, it } from 'vitest';
-import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTERS, type Filters } from '../app/filters';
-import type { SortState } from '../app/url-state';
-import { SORT_ATTRIBUTE_NAMES, type Finding, type FindingCriteria } from '../guardduty';
+import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTERS, type Filters } from './filters';
+import { SORT_ATTRIBUTE_NAMES, type Finding, type FindingCriteria, type SortState } from '../guardduty';
 import { findingComparator } from '../guardduty/merge';
 import { DEMO_DETECTOR_ID, demoFindings } from '../test/msw';
-import { ANY_ATTRIBUTES, expandCriteria, UnionTooLargeError } from './any-criteria';
-import { listFetchers, statisticsQuery } from './queries';
-import { ALL_REGIONS, detectorScope, type Scope } from './scope';
-import { unionListFetchers } from './union';
+import { ANY_ATTRIBUTES, expandCriteria, UnionTooLargeError } from '../api/any-criteria';
+import { listFetchers, statisticsQuery } from '../api/queries';
+import { ALL_REGIONS, detectorScope, type Scope } from '../api/scope';
+import { unionListFetchers } from '../api/union';
 
 const DETECTOR = detectorScope({ detectorId: DEMO_DETECTOR_ID });
 
@@ -108,7 +107,7 @@ describe.each([
     ];
     const union = new Map<string, Finding>();
     for (const a of alternatives) for (const f of await collect(listFetchers(scope, a, { attribute: 'severity', order: 'DESC' }), 50)) union.set(f.id, f);
-    for (const attribute of ['severity', 'service.eventLastSeen', 'resource.instanceDetails.instanceId']) {
+    for (const attribute of ['severity', 'service.eventLastSeen', 'resource.instanceDetails.instanceId'] as const) {
       for (const order of ['ASC', 'DESC'] as const) {
         const merged = await collect(unionListFetchers(scope, alternatives, { attribute, order }), 50);
         expect(merged.map((f) => f.id)).toEqual([...union.values()].sort(findingComparator(attribute, order)).map((f) => f.id));

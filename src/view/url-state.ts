@@ -4,16 +4,11 @@
  * place that knows the parameter names.
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { sortAttribute, type Finding, type FindingCriteria, type SortOrder } from '../guardduty';
+import { isSortAttributeName, type Finding, type FindingCriteria, type SortState } from '../guardduty';
 import { detectorIdFromArn } from '../lib/attack-sequence';
 import { SEVERITY_BANDS, type SeverityBand } from '../lib/severity';
 import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTER_KEYS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from './filters';
 import { matchPath, navigate, useLocation } from './router';
-
-export interface SortState {
-  attribute: string;
-  order: SortOrder;
-}
 
 export interface MapView {
   lat: number;
@@ -47,7 +42,7 @@ const num = (v: string | null) => (v !== null && v !== '' && Number.isFinite(Num
 export function parseViewState(search: URLSearchParams): ViewState {
   const attr = search.get('sort');
   const sort: SortState =
-    attr && sortAttribute(attr)
+    isSortAttributeName(attr)
       ? { attribute: attr, order: search.get('order') === 'ASC' ? 'ASC' : 'DESC' }
       : DEFAULT_SORT;
 

@@ -1,6 +1,6 @@
 import type { RegionInfo } from '../api/client';
-import { navigate, OVERVIEW_PATH } from './router';
-import { useViewState, viewHref } from './url-state';
+import { navigate, OVERVIEW_PATH } from '../view/router';
+import { useViewState, viewHref } from '../view/url-state';
 
 const WHY: Record<RegionInfo['status'], (region: string) => string> = {
   ok: (r) => `${r} has no detector the server can read.`,
