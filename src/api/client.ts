@@ -14,6 +14,7 @@ import {
   type ListFindingsResponse,
   type SortCriteria,
 } from '../guardduty';
+import type { Health } from '../guardduty/health';
 import type { DetectorRef } from './scope';
 
 export class ApiRequestError extends Error {
@@ -63,14 +64,7 @@ const detectorPath = (detector: DetectorRef | string) => {
   return `${regionBase(ref.region)}/detector/${encodeURIComponent(ref.detectorId)}`;
 };
 
-export interface Health {
-  status: string;
-  source: 'demo' | 'aws';
-  region?: string | null;
-  mode?: string;
-  readOnly?: boolean;
-  tiles?: { url: string; attribution?: string } | null;
-}
+export type { Health };
 
 export const fetchHealth = (signal?: AbortSignal) => request<Health>('/healthz', { signal });
 
