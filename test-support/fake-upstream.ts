@@ -24,7 +24,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity } from '@smithy/types';
 import { createDemoWorld } from '../mocks/emulator';
 import { unrecognizedClient } from '../src/guardduty/errors';
 import { answer, errorResponse, type GuardDutyBackend } from '../src/guardduty/operations';
@@ -40,9 +39,9 @@ export interface RecordedRequest {
 }
 
 /** Writes the answer to one request; `attempt` counts every request the fake has received, this one included. */
-export type Responder = (req: RecordedRequest, res: http.ServerResponse, attempt: number) => void;
+type Responder = (req: RecordedRequest, res: http.ServerResponse, attempt: number) => void;
 
-export interface FakeUpstreamOptions {
+interface FakeUpstreamOptions {
   /** The endpoint's base path (`http://127.0.0.1:port/base/path`); requests outside it answer 404. */
   basePath?: string;
   /** Who answers a region; undefined: the region is not enabled. Default: the demo's world. */
@@ -71,7 +70,7 @@ export interface FakeUpstream {
 const SCOPE = /^AWS4-HMAC-SHA256 Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/guardduty\/aws4_request\b/;
 
 /** The region a request was signed for, or null when it carries no GuardDuty SigV4 authorization. */
-export const scopeOf = (headers: http.IncomingHttpHeaders): string | null => SCOPE.exec(String(headers.authorization ?? ''))?.[1] ?? null;
+const scopeOf = (headers: http.IncomingHttpHeaders): string | null => SCOPE.exec(String(headers.authorization ?? ''))?.[1] ?? null;
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -83,7 +82,7 @@ export const reply =
   };
 
 /** An error as GuardDuty writes it: JSON `{"__type","message"}` and the type in `x-amzn-ErrorType`. */
-export const awsError = (status: number, type: string, message: string, headers: http.OutgoingHttpHeaders = {}): Responder =>
+const awsError = (status: number, type: string, message: string, headers: http.OutgoingHttpHeaders = {}): Responder =>
   reply(status, JSON.stringify({ __type: type, message }), { ...JSON_TYPE, 'x-amzn-ErrorType': type, ...headers });
 
 /** GuardDuty throttling the account. */
@@ -182,7 +181,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
  * authorization equals that signature (the request was signed exactly as sent, for that region),
  * otherwise what differs.
  */
-export async function signatureProblem(req: RecordedRequest, credentials: AwsCredentialIdentity, region: string): Promise<string | null> {
+export async function signatureProblem(req: RecordedRequest, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, region: string): Promise<string | null> {
   const authorization = String(req.headers.authorization ?? '');
   const signedHeaders = /SignedHeaders=([^,]+)/.exec(authorization)?.[1].split(';');
   const amzDate = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(String(req.headers['x-amz-date'] ?? ''));

@@ -64,8 +64,6 @@ const detectorPath = (detector: DetectorRef | string) => {
   return `${regionBase(ref.region)}/detector/${encodeURIComponent(ref.detectorId)}`;
 };
 
-export type { Health };
-
 export const fetchHealth = (signal?: AbortSignal) => request<Health>('/healthz', { signal });
 
 export const listDetectors = (region?: string, signal?: AbortSignal) => request<ListDetectorsResponse>(`${regionBase(region)}/detector?maxResults=50`, { signal });

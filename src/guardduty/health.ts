@@ -4,10 +4,10 @@
  * against it (server/health.test.ts holds both answers to it). Pure TypeScript, no dependencies.
  */
 
-export type HealthSource = 'demo' | 'aws';
+type HealthSource = 'demo' | 'aws';
 
 /** Map tiles from a configured raster tile server (FINDINGS_ATLAS_TILE_URL / _ATTRIBUTION). */
-export interface HealthTiles {
+interface HealthTiles {
   url: string;
   /** May be empty; may contain HTML (shown as text). */
   attribution: string;
