@@ -61,7 +61,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'test-support/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

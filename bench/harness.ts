@@ -42,6 +42,25 @@ export async function startServer(args: string[] = [], env: NodeJS.ProcessEnv = 
   throw new Error('the server did not start');
 }
 
+/**
+ * The built server in aws mode, signing with made-up static credentials for a fake GuardDuty at
+ * `endpoint` (test-support/fake-upstream.ts), covering `regions` (the first is the default region).
+ */
+export function startAwsServer(endpoint: string, regions: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
+  return startServer(['--source', 'aws'], {
+    AWS_REGION: regions[0],
+    AWS_ENDPOINT_URL_GUARDDUTY: endpoint,
+    FINDINGS_ATLAS_REGIONS: regions.join(','),
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+}
+
 /** The demo server the benches run against; `pid` lets a bench read its memory from /proc. */
 export interface BenchServer {
   pid?: number;

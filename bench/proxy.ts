@@ -1,6 +1,6 @@
 /**
- * Proxy overhead in aws mode: a fake GuardDuty on 127.0.0.1 (ListFindings and GetFindings with
- * realistic findings from the emulator, 50 per page), the built server in front of it with
+ * Proxy overhead in aws mode: the fake GuardDuty (test-support/fake-upstream.ts: the emulator
+ * behind GuardDuty's REST API on 127.0.0.1, 50 findings per page), the built server in front of it with
  * `--source aws` and static credentials, and N sequential GetFindings over keep-alive, straight
  * to the fake and through the proxy, interleaved. Reported: the added p50 and p99 milliseconds
  * (validation, SigV4 signing, the second hop, passing the bytes back).
@@ -9,62 +9,13 @@
  * Standalone: `npm run build && tsx bench/proxy.ts`.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { createEmulator, DEMO_DETECTOR_ID } from '../mocks/emulator';
-import { isMain, runStandalone, startServer, type Row } from './harness';
+import { DEMO_DETECTOR_ID } from '../mocks/emulator';
+import { startFakeUpstream } from '../test-support/fake-upstream';
+import { isMain, runStandalone, startAwsServer, type Row } from './harness';
 
 const N = Number(process.env.PROXY_REQUESTS ?? 1000);
 const WARM_UP = 100;
-
-interface FakeGuardDuty {
-  port: number;
-  requests: number;
-  close(): Promise<void>;
-}
-
-/** GuardDuty's two read calls the table makes, answered from the emulator's findings as GuardDuty would send them. */
-async function startFakeGuardDuty(): Promise<FakeGuardDuty> {
-  const emulator = createEmulator();
-  const ids = emulator.listFindings(DEMO_DETECTOR_ID, { maxResults: 50, sortCriteria: { attributeName: 'updatedAt', orderBy: 'DESC' } }).findingIds;
-  const listBody = Buffer.from(JSON.stringify({ findingIds: ids, nextToken: 'eyJvIjo1MCwiaCI6ImJlbmNoIn0' }));
-  const byId = new Map(emulator.getFindings(DEMO_DETECTOR_ID, { findingIds: ids }).findings.map((f) => [f.id, JSON.stringify(f)]));
-  const pageKey = JSON.stringify({ findingIds: ids });
-  const pageBody = Buffer.from(`{"findings":[${ids.map((id) => byId.get(id)).join(',')}]}`);
-
-  const fake: FakeGuardDuty = {
-    port: 0,
-    requests: 0,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      fake.requests++;
-      const path = (req.url ?? '').split('?')[0];
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: Buffer;
-      if (req.method === 'POST' && /^\/detector\/[^/]+\/findings\/get$/.test(path)) {
-        body = text === pageKey ? pageBody : Buffer.from(`{"findings":[${((JSON.parse(text) as { findingIds?: string[] }).findingIds ?? []).flatMap((id) => byId.get(id) ?? []).join(',')}]}`);
-      } else if (req.method === 'POST' && /^\/detector\/[^/]+\/findings$/.test(path)) {
-        body = listBody;
-      } else {
-        res.writeHead(404, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'UnknownOperationException' }).end('{"message":"not faked"}');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'x-amzn-RequestId': 'bench' }).end(body);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.port = (server.address() as AddressInfo).port;
-  return fake;
-}
 
 interface Timed {
   ms: number;
@@ -94,15 +45,9 @@ export const percentile = (sorted: readonly number[], p: number) => sorted[Math.
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 export async function runProxyBench(): Promise<Row[]> {
-  const fake = await startFakeGuardDuty();
-  const { url, child } = await startServer(['--source', 'aws'], {
-    AWS_ENDPOINT_URL_GUARDDUTY: `http://127.0.0.1:${fake.port}`,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'bench/secret/access/key/EXAMPLE',
-    AWS_SESSION_TOKEN: '',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  // Unsigned requests (the direct baseline) are answered as us-east-1's GuardDuty.
+  const fake = await startFakeUpstream({ anonymousRegion: 'us-east-1' });
+  const { url, child } = await startAwsServer(fake.endpoint, ['us-east-1']);
   const proxyPort = Number(new URL(url).port);
   const direct = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const proxied = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -6,6 +6,7 @@
 import { measureBundle } from './bundle';
 import { runEmulatorBench } from './emulator';
 import { isMain, printTable, startServer, toRows, type Bench, type Row } from './harness';
+import { runLatencyBench } from './latency';
 import { runLoadBench } from './load';
 import { runMapBench } from './map';
 import { runOverviewBench } from './overview';
@@ -34,6 +35,7 @@ const BENCHES: [string, Bench][] = [
   ['overview', runOverviewBench],
   ['proxy', runProxyBench],
   ['regions', runRegionsBench],
+  ['latency', runLatencyBench],
   ['load', runLoadBench],
   ['emulator', runEmulatorBench],
 ];

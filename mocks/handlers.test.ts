@@ -18,7 +18,7 @@ const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { '
 describe('MSW handlers', () => {
   it('answer /healthz as the demo source', async () => {
     const response = await send('/healthz');
-    expect(await response.json()).toEqual({ status: 'ok', source: 'demo', mode: 'msw' });
+    expect(await response.json()).toEqual({ status: 'ok', source: 'demo', region: null, readOnly: true, tiles: null });
   });
 
   it('answer /api from the emulator in GuardDuty wire format', async () => {

@@ -10,6 +10,7 @@
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { ApiError, internalError } from '../src/guardduty/errors';
+import { health } from '../src/guardduty/health';
 import { answer, errorResponse, type GuardDutyBackend, type IncomingRequest, type WireResponse } from '../src/guardduty/operations';
 import { apiTarget } from '../src/guardduty/regions';
 import { createEmulator } from './emulator';
@@ -43,7 +44,8 @@ export function createHandlers(backend: GuardDutyBackend = createEmulator(), reg
   }
 
   return [
-    http.get('/healthz', () => HttpResponse.json({ status: 'ok', source: 'demo', mode: 'msw' })),
+    // The demo server's own answer (src/guardduty/health.ts): demo data, no region, no tiles.
+    http.get('/healthz', () => HttpResponse.json(health({ source: 'demo' }))),
     http.all(`${API_PREFIX}/*`, async ({ request }) => {
       const url = new URL(request.url);
       const hasBody = request.method !== 'GET' && request.method !== 'HEAD';

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { ApiError, invalidInput } from '../src/guardduty/errors';
+import { health } from '../src/guardduty/health';
 import { matchRoute, type IncomingRequest } from '../src/guardduty/operations';
 import { apiTarget } from '../src/guardduty/regions';
 import { readBodyWithin } from './body';
@@ -48,9 +49,7 @@ export function createApp(config: ServerConfig, source: Source, regional: Region
   app.use(requestIds);
   app.use(requestGuard(config));
 
-  app.get('/healthz', (c) =>
-    c.json({ status: 'ok', source: source.name, region: source.region, readOnly: true, tiles: config.tiles }),
-  );
+  app.get('/healthz', (c) => c.json(health({ source: source.name, region: source.region, tiles: config.tiles })));
 
   app.all('/api/*', async (c) => {
     const apiPath = c.req.path.slice('/api'.length) || '/';

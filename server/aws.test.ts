@@ -2,11 +2,13 @@
  * The aws source against a local fake GuardDuty: signing, byte-exact pass-through, header
  * filtering, validation before forwarding, retries, timeout, unreachable endpoint, credentials.
  */
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  gatewayPage, notJson, reply, sequence, serverError, signatureProblem, silent, sizedAnswer, startFakeUpstream, throttled,
+  type FakeUpstream, type RecordedRequest,
+} from '../test-support/fake-upstream';
 import { createAwsSource, type AwsSourceOptions } from './sources/aws';
-import { raw, startApp, startFakeUpstream, testConfig, type FakeUpstream, type RecordedRequest, type Running } from './test/harness';
+import { raw, startApp, testConfig, type Running } from './test/harness';
 
 const DETECTOR = 'c6b0be64463ff852400d8ae5b2353866';
 const CREDENTIALS = {
@@ -32,33 +34,11 @@ async function start(options: Partial<AwsSourceOptions> = {}, configOverrides = 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   raw(app.port, { method: 'POST', path, body, headers: { 'content-type': 'application/json', ...headers } });
 
-/** Re-signs what the fake received with the same date and keys: equal only if the proxy signed exactly what it sent. */
-async function expectValidSignature(recorded: RecordedRequest) {
-  const authorization = String(recorded.headers.authorization);
-  const signedHeaders = /SignedHeaders=([^,]+)/.exec(authorization)![1].split(';');
-  const url = new URL(recorded.url, 'http://fake');
-  const query: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
-  const amzDate = String(recorded.headers['x-amz-date']);
-  const signingDate = new Date(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
-  const signer = new SignatureV4({ service: 'guardduty', region: 'us-east-1', sha256: Hash.bind(null, 'sha256'), credentials: CREDENTIALS });
-  const resigned = await signer.sign(
-    {
-      method: recorded.method,
-      protocol: 'http:',
-      hostname: '127.0.0.1',
-      path: url.pathname,
-      query,
-      headers: Object.fromEntries(signedHeaders.map((name) => [name, String(recorded.headers[name])])),
-      body: recorded.body.length > 0 ? new Uint8Array(recorded.body) : undefined,
-    },
-    { signingDate },
-  );
-  expect(authorization).toBe(resigned.headers.authorization);
-}
+/** Equal only if the proxy signed exactly what it sent. */
+const expectValidSignature = async (recorded: RecordedRequest) => expect(await signatureProblem(recorded, CREDENTIALS, 'us-east-1')).toBeNull();
 
 beforeEach(async () => {
-  fake = await startFakeUpstream('/base/path');
+  fake = await startFakeUpstream({ basePath: '/base/path' });
 });
 
 afterEach(async () => {
@@ -96,6 +76,7 @@ describe('aws source: forwarding', () => {
 
   it('forwards the ListDetectors query string, signed', async () => {
     await start();
+    fake.respond = reply(200, '{"detectorIds":[]}');
     const res = await raw(app.port, { path: '/api/detector?maxResults=5&nextToken=a%2Bb%2Fc%3D' });
     expect(res.status).toBe(200);
     expect(fake.requests[0].url).toBe('/base/path/detector?maxResults=5&nextToken=a%2Bb%2Fc%3D');
@@ -135,14 +116,11 @@ describe('aws source: forwarding', () => {
 
   it('passes a GuardDuty 400 through unchanged, without retrying it', async () => {
     await start();
-    fake.respond = (_req, res) => {
-      res.writeHead(400, {
-        'content-type': 'application/json',
-        'x-amzn-RequestId': REQUEST_ID,
-        'x-amzn-ErrorType': 'BadRequestException:http://internal.amazon.com/coral/com.amazonaws.guardduty/',
-      });
-      res.end(GUARDDUTY_400);
-    };
+    fake.respond = reply(400, GUARDDUTY_400, {
+      'content-type': 'application/json',
+      'x-amzn-RequestId': REQUEST_ID,
+      'x-amzn-ErrorType': 'BadRequestException:http://internal.amazon.com/coral/com.amazonaws.guardduty/',
+    });
     const res = await post(`/api/detector/${DETECTOR}/findings/statistics`, '{"findingStatisticTypes":["COUNT_BY_SEVERITY"]}');
     expect(res.status).toBe(400);
     expect(res.text).toBe(GUARDDUTY_400);
@@ -155,8 +133,6 @@ describe('aws source: forwarding', () => {
 describe('aws source: what comes back from upstream', () => {
   const MIB = 1024 * 1024;
   const LIMIT = 16 * MIB;
-  /** A JSON object of exactly `size` bytes. */
-  const jsonOfSize = (size: number) => `{"a":"${'x'.repeat(size - 8)}"}`;
   const expect502 = (res: { status: number; text: string; headers: Record<string, unknown> }, message: RegExp) => {
     expect(res.status).toBe(502);
     expect(res.headers['x-amzn-errortype']).toBe('InternalServerErrorException');
@@ -168,18 +144,16 @@ describe('aws source: what comes back from upstream', () => {
 
   it('passes an answer of exactly 16 MiB through byte for byte', async () => {
     await start();
-    const body = jsonOfSize(LIMIT);
-    expect(Buffer.byteLength(body)).toBe(LIMIT);
-    fake.respond = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    fake.respond = sizedAnswer(LIMIT);
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
     expect(res.status).toBe(200);
-    expect(res.text === body).toBe(true);
+    expect(res.body.length).toBe(LIMIT);
+    expect(res.text === `{"a":"${'x'.repeat(LIMIT - 8)}"}`).toBe(true);
   });
 
   it('refuses an answer whose Content-Length is over 16 MiB with 502, without retrying', async () => {
     await start();
-    const body = jsonOfSize(LIMIT + 1);
-    fake.respond = (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(LIMIT + 1) }).end(body);
+    fake.respond = sizedAnswer(LIMIT + 1);
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
     expect502(res, /^The GuardDuty endpoint's answer is larger than 16 MiB: it is not passed on\.$/);
     expect(fake.requests).toHaveLength(1);
@@ -214,7 +188,7 @@ describe('aws source: what comes back from upstream', () => {
     ['a type with markup', 'text/<b>"x', '{}', /with an unexpected content type, not JSON/],
   ])('refuses an answer in %s with 502', async (_name, type, body, message) => {
     await start();
-    fake.respond = (_req, res) => res.writeHead(200, type ? { 'content-type': type } : {}).end(body);
+    fake.respond = notJson(type, body);
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
     expect502(res, message);
     expect(res.text).not.toContain('hotel');
@@ -222,7 +196,7 @@ describe('aws source: what comes back from upstream', () => {
 
   it('answers 502 when every attempt got an HTML 503 from a gateway', async () => {
     await start();
-    fake.respond = (_req, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('<html>Service Unavailable</html>');
+    fake.respond = gatewayPage(503);
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
     expect502(res, /^The GuardDuty endpoint answered HTTP 503 with content type text\/html, not JSON/);
     expect(fake.requests).toHaveLength(3);
@@ -232,7 +206,7 @@ describe('aws source: what comes back from upstream', () => {
     'passes %s through unchanged',
     async (type) => {
       await start();
-      fake.respond = (_req, res) => res.writeHead(200, { 'content-type': type }).end(UPSTREAM_BODY);
+      fake.respond = reply(200, UPSTREAM_BODY, { 'content-type': type });
       const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(type);
@@ -243,8 +217,7 @@ describe('aws source: what comes back from upstream', () => {
   it('passes a GuardDuty 403 JSON error through with its status, headers and body', async () => {
     await start();
     const body = '{"__type":"AccessDeniedException","message":"User: arn:aws:iam::123456789012:user/x is not authorized to perform: guardduty:GetDetector"}';
-    fake.respond = (_req, res) =>
-      res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-RequestId': REQUEST_ID, 'x-amzn-ErrorType': 'AccessDeniedException' }).end(body);
+    fake.respond = reply(403, body, { 'content-type': 'application/json', 'x-amzn-RequestId': REQUEST_ID, 'x-amzn-ErrorType': 'AccessDeniedException' });
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
     expect(res.status).toBe(403);
     expect(res.text).toBe(body);
@@ -282,15 +255,9 @@ describe('aws source: nothing invalid or writing goes upstream', () => {
 });
 
 describe('aws source: retries, timeout, failures', () => {
-  const throttleThenUnavailableThenOk = (_req: RecordedRequest, res: import('node:http').ServerResponse, attempt: number) => {
-    if (attempt === 1) res.writeHead(429, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'TooManyRequestsException' }).end('{"__type":"TooManyRequestsException","message":"Rate exceeded"}');
-    else if (attempt === 2) res.writeHead(503, { 'content-type': 'text/html' }).end('<html>Service Unavailable</html>');
-    else res.writeHead(200, { 'content-type': 'application/json' }).end(UPSTREAM_BODY);
-  };
-
   it('retries 429 and 503, then succeeds', async () => {
     await start();
-    fake.respond = throttleThenUnavailableThenOk;
+    fake.respond = sequence(throttled(), gatewayPage(503), reply(200, UPSTREAM_BODY));
     const res = await post(`/api/detector/${DETECTOR}/findings`, '{}');
     expect(res.status).toBe(200);
     expect(res.text).toBe(UPSTREAM_BODY);
@@ -301,10 +268,7 @@ describe('aws source: retries, timeout, failures', () => {
 
   it('retries a 400 ThrottlingException', async () => {
     await start();
-    fake.respond = (_req, res, attempt) =>
-      attempt === 1
-        ? res.writeHead(400, { 'content-type': 'application/json' }).end('{"__type":"ThrottlingException","message":"Rate exceeded"}')
-        : res.writeHead(200, { 'content-type': 'application/json' }).end('{"detectorIds":[]}');
+    fake.respond = sequence(reply(400, '{"__type":"ThrottlingException","message":"Rate exceeded"}'), reply(200, '{"detectorIds":[]}'));
     const res = await raw(app.port, { path: '/api/detector' });
     expect(res.status).toBe(200);
     expect(fake.requests).toHaveLength(2);
@@ -313,7 +277,7 @@ describe('aws source: retries, timeout, failures', () => {
   it('gives up after three attempts and passes the last upstream error through', async () => {
     await start();
     const body = '{"__type":"InternalServerErrorException","message":"Internal server error."}';
-    fake.respond = (_req, res) => res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InternalServerErrorException' }).end(body);
+    fake.respond = serverError();
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
     expect(res.status).toBe(500);
     expect(res.text).toBe(body);
@@ -323,7 +287,7 @@ describe('aws source: retries, timeout, failures', () => {
 
   it('answers 504 InternalException when GuardDuty does not answer in time', async () => {
     await start({ timeoutMs: 300 });
-    fake.respond = () => undefined; // never answers
+    fake.respond = silent();
     const started = Date.now();
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}` });
     expect(res.status).toBe(504);

@@ -26,18 +26,8 @@ import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID } from '../mocks/emulator';
 import { createAwsSource } from './sources/aws';
 import { createDemoSource } from './sources/demo';
 import { Random } from '../mocks/emulator/random';
-import {
-  makeDist,
-  raw,
-  rawBytes,
-  startApp,
-  startFakeUpstream,
-  testConfig,
-  type FakeUpstream,
-  type RawRequest,
-  type RawResponse,
-  type Running,
-} from './test/harness';
+import { reply, startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';
+import { makeDist, raw, rawBytes, startApp, testConfig, type RawRequest, type RawResponse, type Running } from './test/harness';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_917);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
@@ -854,8 +844,8 @@ describe.each<Source>(['demo', 'aws'])('fuzz: %s source', (source) => {
     if (source === 'demo') {
       env = { source, app: await startApp(testConfig({ staticDir: dist }), createDemoSource()), distFiles: filesUnder(dist) };
     } else {
-      const fake = await startFakeUpstream(FAKE_BASE);
-      fake.respond = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(FAKE_BODY);
+      const fake = await startFakeUpstream({ basePath: FAKE_BASE });
+      fake.respond = reply(200, FAKE_BODY);
       const aws = createAwsSource({ region: 'us-east-1', endpoint: fake.endpoint, credentials: async () => CREDENTIALS, baseDelayMs: 1 });
       const app = await startApp(testConfig({ source: 'aws', region: 'us-east-1', endpoint: fake.endpoint, token: TOKEN, staticDir: dist }), aws);
       env = { source, app, fake, distFiles: filesUnder(dist) };

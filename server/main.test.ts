@@ -2,6 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startFakeUpstream } from '../test-support/fake-upstream';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STARTUP = /Findings Atlas on http:\/\/127\.0\.0\.1:(\d+) — source: demo/;
@@ -70,6 +71,30 @@ describe('server/main.ts', () => {
       'Findings Atlas: FINDINGS_ATLAS_TOKEN is set but blank: set it to a long random secret, or unset it (only possible on loopback).',
     ]);
     expect(seen.stdout).toBe('');
+  });
+
+  it('aws: discovers every covered region’s detector at startup, before any request', async () => {
+    const fake = await startFakeUpstream();
+    const regions = ['eu-west-1', 'ap-east-1', 'us-east-1'];
+    const child = runMain(['--source', 'aws', '--port', '0'], cleanEnv({
+      AWS_REGION: regions[0],
+      AWS_ENDPOINT_URL_GUARDDUTY: fake.endpoint,
+      FINDINGS_ATLAS_REGIONS: regions.join(','),
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    }));
+    const exit = exited(child);
+    try {
+      await expect.poll(() => fake.requests.length, { timeout: 15_000 }).toBe(regions.length);
+      expect(fake.requests.map((r) => `${r.method} ${r.url} ${r.region}`).sort()).toEqual(regions.map((r) => `GET /detector ${r}`).sort());
+    } finally {
+      child.kill('SIGTERM');
+      await exit;
+      await fake.close();
+    }
   });
 
   it('refuses an unknown source', async () => {

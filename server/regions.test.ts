@@ -5,17 +5,16 @@
  * scope, that refused regions never reach upstream, and that the AWS SDK works against a regional
  * endpoint.
  */
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { GetFindingsCommand, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand } from '@aws-sdk/client-guardduty';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sortFindings, type Finding } from '../src/guardduty';
 import type { AllRegionsFindingsResponse, AllRegionsStatisticsResponse, RegionsResponse } from '../src/guardduty/all-regions';
-import { answer } from '../src/guardduty/operations';
 import { guardDutyEndpoint } from '../src/guardduty/regions';
-import { DEMO_DETECTOR_ID, EU_WEST_1_DETECTOR_ID, REFERENCE_NOW, createDemoWorld, findingsOf } from '../mocks/emulator';
+import { internalError } from '../src/guardduty/errors';
+import { DEMO_DETECTOR_ID, EU_WEST_1_DETECTOR_ID, REFERENCE_NOW, createDemoWorld, findingsOf, withFaults } from '../mocks/emulator';
+import { signatureProblem, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../test-support/fake-upstream';
 import { createAwsRegional, createDemoRegional } from './sources/regional';
-import { raw, startApp, startFakeUpstream, testConfig, type FakeUpstream, type RecordedRequest, type Running } from './test/harness';
+import { raw, startApp, testConfig, type Running } from './test/harness';
 
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const DEMO_REGIONS = ['us-east-1', 'ap-east-1', 'ap-southeast-2', 'eu-west-1', 'sa-east-1', 'us-west-2'];
@@ -24,24 +23,8 @@ const json = <T>(text: string) => JSON.parse(text) as T;
 const post = (app: Running, path: string, body: unknown) =>
   raw(app.port, { method: 'POST', path, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
-/** The region a request was signed for: `Credential=AKID/20261125/eu-west-1/guardduty/aws4_request`. */
-const scopeOf = (req: RecordedRequest) => /Credential=[^/]+\/\d{8}\/([^/]+)\/guardduty\/aws4_request/.exec(String(req.headers.authorization))?.[1];
-
-/** Re-signs what the fake received for `region`: equal only if the proxy signed exactly that, for that region. */
-async function expectSignedFor(req: RecordedRequest, region: string) {
-  const authorization = String(req.headers.authorization);
-  const signedHeaders = /SignedHeaders=([^,]+)/.exec(authorization)![1].split(';');
-  const url = new URL(req.url, 'http://fake');
-  const amzDate = String(req.headers['x-amz-date']);
-  const signingDate = new Date(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
-  const signer = new SignatureV4({ service: 'guardduty', region, sha256: Hash.bind(null, 'sha256'), credentials: CREDENTIALS });
-  const query: Record<string, string> = Object.fromEntries(url.searchParams);
-  const resigned = await signer.sign(
-    { method: req.method, protocol: 'http:', hostname: '127.0.0.1', path: url.pathname, query, headers: Object.fromEntries(signedHeaders.map((n) => [n, String(req.headers[n])])), body: req.body.length > 0 ? new Uint8Array(req.body) : undefined },
-    { signingDate },
-  );
-  expect(authorization).toBe(resigned.headers.authorization);
-}
+/** Equal only if the proxy signed exactly what it sent, for that region. */
+const expectSignedFor = async (req: RecordedRequest, region: string | null) => expect(await signatureProblem(req, CREDENTIALS, region!)).toBeNull();
 
 describe('demo mode', () => {
   let app: Running;
@@ -126,24 +109,9 @@ describe('aws mode against a fake GuardDuty answering per region', () => {
   const REGIONS = ['us-east-1', 'ap-east-1', 'eu-central-1', 'eu-west-1', 'sa-east-1'];
 
   beforeEach(async () => {
-    fake = await startFakeUpstream('/gd');
-    // us-east-1 and eu-west-1: the demo's data; eu-central-1: no detector; ap-east-1: not enabled; sa-east-1: 500.
-    fake.respond = (req, res) => {
-      const region = scopeOf(req)!;
-      if (region === 'ap-east-1') {
-        res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'UnrecognizedClientException' }).end('{"message":"The security token included in the request is invalid."}');
-        return;
-      }
-      if (region === 'sa-east-1') {
-        res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InternalServerErrorException' }).end('{"message":"Upstream boom."}');
-        return;
-      }
-      const url = new URL(req.url, 'http://fake');
-      const wire = answer(world.backendFor(region === 'eu-central-1' ? 'sa-east-1' : region), {
-        method: req.method, path: url.pathname.slice('/gd'.length), query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body: req.body.toString('utf8'),
-      });
-      res.writeHead(wire.status, wire.headers).end(wire.body);
-    };
+    // The demo's world: us-east-1 and eu-west-1 with data, eu-central-1 without a detector, ap-east-1 not enabled; sa-east-1 failing (500).
+    const failing = withFaults(world.backendFor('sa-east-1'), () => internalError('Upstream boom.'));
+    fake = await startFakeUpstream({ basePath: '/gd', backendFor: (region) => (region === 'sa-east-1' ? failing : world.backendFor(region)) });
     const { source, regional } = createAwsRegional({ defaultRegion: 'us-east-1', regions: REGIONS, endpoint: fake.endpoint, credentials: async () => CREDENTIALS, baseDelayMs: 1 });
     app = await startApp(testConfig({ source: 'aws', region: 'us-east-1', endpoint: fake.endpoint, regions: REGIONS }), source, {}, regional);
   });
@@ -162,10 +130,10 @@ describe('aws mode against a fake GuardDuty answering per region', () => {
     for (const req of fake.requests) {
       expect(req.url).toBe('/gd/detector');
       expect(req.headers.host).toBe(new URL(fake.endpoint).host);
-      await expectSignedFor(req, scopeOf(req)!);
+      await expectSignedFor(req, req.region);
     }
     // sa-east-1's 500 was retried (the aws source's retries); the others once each.
-    const asked = fake.requests.map(scopeOf);
+    const asked = fake.requests.map((r) => r.region);
     for (const r of ['us-east-1', 'ap-east-1', 'eu-central-1', 'eu-west-1']) expect(asked.filter((x) => x === r), r).toHaveLength(1);
     // Cached: asking again costs nothing upstream (errors are asked again soon, not here).
     const before = fake.requests.length;
@@ -177,7 +145,7 @@ describe('aws mode against a fake GuardDuty answering per region', () => {
     const res = await post(app, `/api/regions/eu-west-1/detector/${EU_WEST_1_DETECTOR_ID}/findings`, { maxResults: 3 });
     expect(res.status).toBe(200);
     expect(fake.requests).toHaveLength(1);
-    expect(scopeOf(fake.requests[0])).toBe('eu-west-1');
+    expect(fake.requests[0].region).toBe('eu-west-1');
     await expectSignedFor(fake.requests[0], 'eu-west-1');
     for (const path of ['/api/regions/us-west-2/detector', '/api/regions/eu-west-1x/detector', '/api/regions/cn-north-1/detector']) {
       expect((await raw(app.port, { path })).status, path).toBe(400);
@@ -194,8 +162,8 @@ describe('aws mode against a fake GuardDuty answering per region', () => {
     ]);
     const both = [...findingsOf(DEMO_DETECTOR_ID), ...findingsOf(EU_WEST_1_DETECTOR_ID)];
     expect(page.findings.map((f) => f.id)).toEqual(sortFindings(both, 'severity', 'DESC').slice(0, 40).map((f) => f.id));
-    for (const req of fake.requests) await expectSignedFor(req, scopeOf(req)!);
-    expect(new Set(fake.requests.filter((r) => r.url.endsWith('/findings')).map(scopeOf))).toEqual(new Set(['us-east-1', 'eu-west-1']));
+    for (const req of fake.requests) await expectSignedFor(req, req.region);
+    expect(new Set(fake.requests.filter((r) => r.url.endsWith('/findings')).map((r) => r.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
   });
 
   it('the AWS SDK works unchanged against a regional endpoint', async () => {
@@ -210,7 +178,7 @@ describe('aws mode against a fake GuardDuty answering per region', () => {
     } finally {
       client.destroy();
     }
-    expect(fake.requests.every((r) => scopeOf(r) === 'eu-west-1')).toBe(true);
+    expect(fake.requests.every((r) => r.region === 'eu-west-1')).toBe(true);
   });
 });
 

@@ -6,7 +6,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsSource } from './sources/aws';
 import { createDemoSource } from './sources/demo';
-import { raw, rawBytes, startApp, startFakeUpstream, testConfig, type FakeUpstream, type RawRequest, type RawResponse, type Running } from './test/harness';
+import { reply, silent, startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';
+import { raw, rawBytes, startApp, testConfig, type RawRequest, type RawResponse, type Running } from './test/harness';
 
 const DETECTOR = 'c6b0be64463ff852400d8ae5b2353866';
 const TOKEN = 'request-id-test-token-0123456789';
@@ -71,25 +72,26 @@ describe('aws source', () => {
   });
 
   it.each([200, 400, 500])('passes GuardDuty’s own id through unchanged on a %i', async (status) => {
-    fake.respond = (_req, res) => res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-RequestId': AWS_REQUEST_ID }).end('{}');
+    fake.respond = reply(status, '{}', { 'content-type': 'application/json', 'x-amzn-RequestId': AWS_REQUEST_ID });
     const res = await raw(app.port, { path: `/api/detector/${DETECTOR}`, headers: BEARER });
     expect(res.status).toBe(status);
     expect(res.headers['x-amzn-requestid']).toBe(AWS_REQUEST_ID);
   });
 
   it('adds a fresh id when the upstream answer has none', async () => {
+    fake.respond = reply(200, '{"detectorIds":[]}');
     await expectFreshIds(app, 200, { path: '/api/detector', headers: BEARER });
   });
 
   it('answers a refused upstream answer (502) with a fresh id, not the upstream one', async () => {
-    fake.respond = (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'x-amzn-RequestId': AWS_REQUEST_ID }).end('<html></html>');
+    fake.respond = reply(200, '<html></html>', { 'content-type': 'text/html', 'x-amzn-RequestId': AWS_REQUEST_ID });
     const res = await raw(app.port, { path: '/api/detector', headers: BEARER });
     expect(res.status).toBe(502);
     expect(res.headers['x-amzn-requestid']).toMatch(UUID_V4);
   });
 
   it('answers a timeout (504) with a fresh id', async () => {
-    fake.respond = () => undefined;
+    fake.respond = silent();
     const res = await raw(app.port, { path: '/api/detector', headers: BEARER });
     expect(res.status).toBe(504);
     expect(res.headers['x-amzn-requestid']).toMatch(UUID_V4);

@@ -9,7 +9,8 @@ import { DEMO_DETECTOR_ID } from '../mocks/emulator';
 import { SANE_TIMESTAMPS } from '../src/guardduty/model';
 import { createAwsSource } from './sources/aws';
 import { createDemoSource } from './sources/demo';
-import { raw, startApp, startFakeUpstream, testConfig, type FakeUpstream, type Running } from './test/harness';
+import { startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';
+import { raw, startApp, testConfig, type Running } from './test/harness';
 
 const GROUPS = ['ACCOUNT', 'DATE', 'FINDING_TYPE', 'RESOURCE', 'SEVERITY'] as const;
 const MEMBER = { ACCOUNT: 'groupedByAccount', DATE: 'groupedByDate', FINDING_TYPE: 'groupedByFindingType', RESOURCE: 'groupedByResource', SEVERITY: 'groupedBySeverity' } as const;

@@ -1,9 +1,10 @@
 /**
  * Test harness: the app on a real ephemeral port, raw HTTP requests (custom Host headers,
- * un-normalised paths), a fixture dist/, and a local fake GuardDuty upstream.
+ * un-normalised paths) and a fixture dist/. The fake GuardDuty upstream the aws source's tests
+ * talk to is test-support/fake-upstream.ts (shared with the benches).
  */
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,46 +181,6 @@ function dechunk(data: Buffer): Buffer {
     at = lineEnd + 2 + size + 2;
   }
   return Buffer.concat(parts);
-}
-
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-export interface FakeUpstream {
-  endpoint: string;
-  requests: RecordedRequest[];
-  /** Decides each answer; default 200 `{}`. */
-  respond: (req: RecordedRequest, res: http.ServerResponse, attempt: number) => void;
-  close(): Promise<void>;
-}
-
-/** A stand-in for GuardDuty on 127.0.0.1 that records what reached it. */
-export async function startFakeUpstream(basePath = ''): Promise<FakeUpstream> {
-  const fake: FakeUpstream = {
-    endpoint: '',
-    requests: [],
-    respond: (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
-      fake.requests.push(recorded);
-      fake.respond(recorded, res, fake.requests.length);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}${basePath}`;
-  return fake;
 }
 
 /** For tests about the HTTP surface around the source: answers every /api call with `{}`. */

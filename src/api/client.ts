@@ -14,6 +14,7 @@ import {
   type ListFindingsResponse,
   type SortCriteria,
 } from '../guardduty';
+import type { Health } from '../guardduty/health';
 import type { DetectorRef } from './scope';
 
 export class ApiRequestError extends Error {
@@ -62,15 +63,6 @@ const detectorPath = (detector: DetectorRef | string) => {
   const ref = typeof detector === 'string' ? { detectorId: detector } : detector;
   return `${regionBase(ref.region)}/detector/${encodeURIComponent(ref.detectorId)}`;
 };
-
-export interface Health {
-  status: string;
-  source: 'demo' | 'aws';
-  region?: string | null;
-  mode?: string;
-  readOnly?: boolean;
-  tiles?: { url: string; attribution?: string } | null;
-}
 
 export const fetchHealth = (signal?: AbortSignal) => request<Health>('/healthz', { signal });
 
