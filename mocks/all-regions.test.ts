@@ -266,6 +266,47 @@ describe('all regions: regions and validation', () => {
     expect(JSON.parse(wire.body)).toMatchObject({ __type: 'InvalidInputException', message: expect.stringMatching(message) });
   });
 
+  it('answers an expired discovery at once and refreshes it behind the answer; a failed one is asked again before answering', async () => {
+    let clock = 0;
+    let detectorId = 'd-first';
+    let failing = false;
+    const asked: string[] = [];
+    const answers: { resolve: () => void }[] = [];
+    // A region whose ListDetectors answers only when the test lets it.
+    const transport: RegionTransport = (region) => {
+      asked.push(region);
+      return new Promise((resolve) => {
+        answers.push({ resolve: () => resolve(failing ? { status: 500, headers: {}, body: '{"__type":"InternalServerErrorException","message":"down"}' } : { status: 200, headers: {}, body: JSON.stringify({ detectorIds: [detectorId] }) }) });
+      });
+    };
+    const service = createRegionsService({ defaultRegion: 'eu-west-1', regions: ['eu-west-1'], transport, now: () => clock, discoveryTtlMs: 1000 });
+    const first = service.listRegions();
+    answers.shift()!.resolve();
+    expect((await first).regions[0]).toMatchObject({ detectorId: 'd-first', status: 'ok' });
+
+    clock = 5000;
+    detectorId = 'd-second';
+    // Expired: the old answer comes without waiting for the region (nothing is resolved here), and one refresh is asked.
+    expect((await service.listRegions()).regions[0]).toMatchObject({ detectorId: 'd-first' });
+    expect((await service.listRegions()).regions[0]).toMatchObject({ detectorId: 'd-first' });
+    expect(asked).toHaveLength(2);
+    answers.shift()!.resolve();
+    await expect.poll(async () => (await service.listRegions()).regions[0].detectorId).toBe('d-second');
+
+    clock = 10_000;
+    failing = true;
+    void service.listRegions();
+    answers.shift()!.resolve();
+    await expect.poll(async () => (await service.listRegions()).regions[0].status).toBe('error');
+    // An error is not served stale: once it expires, the next asker waits for the region.
+    clock = 20_000;
+    failing = false;
+    const again = service.listRegions();
+    await expect.poll(() => answers.length).toBe(1);
+    answers.shift()!.resolve();
+    expect((await again).regions[0]).toMatchObject({ detectorId: 'd-second', status: 'ok' });
+  });
+
   it("refuses a cursor of another query, and continues one from any replica (a new service: no shared state)", async () => {
     const body: ListFindingsRequest = { sortCriteria: { attributeName: 'severity', orderBy: 'DESC' }, maxResults: 30 };
     const first = parse<AllRegionsFindingsResponse>(await demo.service.findings(post('/all-regions/findings', body)));

@@ -137,6 +137,14 @@ export function classifyFailure(wire: WireResponse): RegionFailure {
   return new RegionFailure('error', `${__type}: ${message}`);
 }
 
+/** A region's discovery: the answer (shared by concurrent askers), until when it is fresh, and whether a refresh is under way. */
+interface Discovery {
+  value: Promise<RegionInfo>;
+  until: number;
+  settled?: RegionInfo;
+  refreshing?: boolean;
+}
+
 /** A small TTL cache with a size bound (oldest first out). */
 class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
@@ -234,7 +242,7 @@ export function createRegionsService(options: RegionsServiceOptions): RegionsSer
   const pageTtl = options.pageTtlMs ?? 15_000;
   const total = createLimiter(options.totalConcurrency ?? 48);
   const perRegion = new Map<string, Limiter>();
-  const discovery = new Map<string, { value: Promise<RegionInfo>; until: number }>();
+  const discovery = new Map<string, Discovery>();
   const pages = new TtlCache<ListPage>(CACHE_PAGES, now);
   const findingsCache = new TtlCache<Finding>(CACHE_FINDINGS, now);
 
@@ -267,17 +275,34 @@ export function createRegionsService(options: RegionsServiceOptions): RegionsSer
     }
   }
 
-  /** Discovery per region, cached (errors briefly); concurrent askers share one call. */
+  function remember(region: string, value: Promise<RegionInfo>): Discovery {
+    const entry: Discovery = { value, until: now() + discoveryTtl };
+    discovery.set(region, entry);
+    void value.then((info) => {
+      entry.settled = info;
+      if (info.status === 'error') entry.until = now() + discoveryTtl / 10;
+    });
+    return entry;
+  }
+
+  /**
+   * Discovery per region, cached (errors briefly); concurrent askers share one call. An expired
+   * answer that was not an error is still given at once while a fresh one is fetched in the
+   * background: a region's detector rarely changes, and waiting for discovery would add a round
+   * trip in sequence before a visit's first rows.
+   */
   function discovered(region: string, signal?: AbortSignal): Promise<RegionInfo> {
     const hit = discovery.get(region);
     if (hit && hit.until > now()) return hit.value;
-    const value = discover(region, signal);
-    const entry = { value, until: now() + discoveryTtl };
-    discovery.set(region, entry);
-    void value.then((info) => {
-      if (info.status === 'error') entry.until = now() + discoveryTtl / 10;
-    });
-    return value;
+    if (hit?.settled && hit.settled.status !== 'error') {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        const fresh = discover(region);
+        void fresh.then(() => remember(region, fresh));
+      }
+      return hit.value;
+    }
+    return remember(region, discover(region, signal)).value;
   }
 
   async function listRegions(signal?: AbortSignal): Promise<RegionsResponse> {
