@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingsPage } from '../../api/queries';
-import { flattenPages } from './useFindingsList';
+import type { FindingsPage } from '../api/queries';
+import { flattenPages } from './findings-view';
 
 const page = (ids: string[], nextToken?: string): FindingsPage => ({ ids, findings: ids.map((id) => ({ id })), missingIds: [], nextToken });
 
