@@ -107,12 +107,13 @@ export function useGridScroll({ listKey, count, idAt, cards, selectedIndex, load
     if (kept) el.scrollTop = kept;
   }, [rendered, kept]);
 
-  // Opening on a selected finding that is not in view (a link): bring it into view once.
+  // Opening on a selected finding (a link) without a kept offset: bring its row into view, once,
+  // when the first rows show. (A row selected later is the analyst's: it is already in view.)
   const revealed = useRef(false);
   useEffect(() => {
-    if (revealed.current || selectedIndex < 0 || !rendered) return;
+    if (revealed.current || !rendered) return;
     revealed.current = true;
-    if (kept === undefined) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
+    if (kept === undefined && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
   }, [selectedIndex, rendered, kept, virtualizer]);
 
   useEffect(() => {
