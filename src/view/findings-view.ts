@@ -106,7 +106,7 @@ export interface FindingsView {
   list: ReturnType<typeof viewListQuery>;
   statistics: ReturnType<typeof viewStatisticsQuery>;
   /** The list's cache entry (the key Map / Export all matching append to). */
-  listKey: ReturnType<typeof viewListQuery>['queryKey'];
+  listQueryKey: ReturnType<typeof viewListQuery>['queryKey'];
 }
 
 /** The current view's queries, from the URL. Stable while the view does not change. */
@@ -122,7 +122,7 @@ export function useFindingsView(scope: Scope | undefined): FindingsView {
     const sort: SortState = { attribute, order };
     const severity = from && to ? { from, to } : undefined;
     const list = viewListQuery(scope, criteria, sort);
-    return { scope, criteria, sort, statisticsCriteria, severity, list, statistics: viewStatisticsQuery(scope, statisticsCriteria, severity), listKey: list.queryKey };
+    return { scope, criteria, sort, statisticsCriteria, severity, list, statistics: viewStatisticsQuery(scope, statisticsCriteria, severity), listQueryKey: list.queryKey };
   }, [scope, criteria, statisticsCriteria, attribute, order, from, to]);
 }
 
@@ -155,11 +155,11 @@ export function useViewStatistics(scope: Scope | undefined) {
  */
 export function useRefreshView(view: FindingsView) {
   const client = useQueryClient();
-  const { scope, listKey } = view;
+  const { scope, listQueryKey } = view;
   return useCallback(() => {
     refreshAnchor();
     if (!scope) return;
-    client.setQueryData<ListData>(listKey, (data) => (data ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data));
+    client.setQueryData<ListData>(listQueryKey, (data) => (data ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data));
     void client.invalidateQueries({ queryKey: queryKeys.findingsRoot(scope) });
-  }, [client, scope, listKey]);
+  }, [client, scope, listQueryKey]);
 }

@@ -167,7 +167,7 @@ export default function AttackMapPanel({ scope }: { scope: Scope }) {
           scope={scope}
           criteria={view.criteria}
           sort={view.sort}
-          queryKey={view.listKey}
+          queryKey={view.listQueryKey}
           loaded={data.findingCount}
           total={total}
           hasMore={hasMore}

@@ -3,7 +3,7 @@
  * pages of 50 loaded as the analyst scrolls, virtualized rows, URL state, keyboard, export.
  */
 import type { ColumnSizingState, OnChangeFn, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Scope } from '../../api/scope';
 import type { SortState } from '../../guardduty';
 import { hasActiveFilters, type Filters } from '../../view/filters';
@@ -28,6 +28,8 @@ import { useNewFindings } from './useNewFindings';
 import './table.css';
 
 const NO_ROWS: RowSelectionState = {};
+/** The grid's virtualizer re-renders the table as rows scroll in: the filter bar only when its own props change. */
+const MemoFilterBar = memo(FilterBar);
 
 /** Screens this narrow get the card list instead of columns. */
 export const CARD_LIST_QUERY = '(max-width: 600px)';
@@ -67,7 +69,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
   const { view, query, findings, loadMore } = useFindingsList(scope);
   const stats = useViewStatistics(scope);
   const refresh = useRefreshView(view);
-  const { criteria, listKey: queryKey } = view;
+  const { criteria, listQueryKey: queryKey } = view;
   const total = stats.data?.total;
   const pageRegions = query.data?.pageRegions;
   const allRegions = scope.kind === 'all';
@@ -259,7 +261,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
         >
           Filters and sorting{filterChipList.length > 0 ? ` (${filterChipList.length} active)` : ''} <span aria-hidden="true">{controlsCollapsed ? '▾' : '▴'}</span>
         </button>
-        <FilterBar scope={scope} filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
+        <MemoFilterBar scope={scope} filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
         <div className="table-toolbar">
           <SortMenu sort={state.sort} onChange={setSort} />
           <RefreshControls onRefresh={doRefresh} fetching={query.isFetching && !query.isFetchingNextPage} />
