@@ -1,7 +1,9 @@
 /**
  * The findings grid: a real <table> (native semantics, aria-rowcount/rowindex for the rows not in
  * the DOM) inside its own scroll container. Rows are virtualized with padding rows, so at most
- * the visible rows plus overscan are rendered however many pages are loaded.
+ * the visible rows plus overscan are rendered however many pages are loaded. The container and
+ * the virtualizer belong to the table (useGridScroll), which changes the list; the grid renders
+ * what it is given: the list, the sort (TanStack Table in manual sorting), columns, selection.
  */
 import {
   flexRender,

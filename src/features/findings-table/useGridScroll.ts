@@ -89,8 +89,7 @@ export function useGridScroll({ listKey, count, idAt, cards, selectedIndex, load
     if (!el) return;
     el.addEventListener('scrollend', keep);
     return () => el.removeEventListener('scrollend', keep);
-    // The card list and the table are different containers.
-  }, [keep, cards]);
+  }, [keep]);
 
   const items = virtualizer.getVirtualItems();
   const rendered = items.length > 0;
