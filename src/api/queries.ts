@@ -38,10 +38,17 @@ export const queryKeys = {
   findingsLists: () => ['findings'] as const,
   findings: (scope: Scope, criteria: FindingCriteria, sort: SortState) => ['findings', scopeKey(scope), 'list', { criteria, sort }] as const,
   finding: (ref: DetectorRef, findingId: string) => ['findings', scopeKey({ kind: 'detector', ...ref }), 'one', findingId] as const,
+  /** Every statistics query of a scope (the overview's Refresh). */
+  statisticsRoot: (scope: Scope) => ['findings', scopeKey(scope), 'statistics'] as const,
   statistics: (scope: Scope, criteria: FindingCriteria) => ['findings', scopeKey(scope), 'statistics', criteria] as const,
   /** Every grouped statistics query of a scope (the overview's panels). */
   groupedStatisticsRoot: (scope: Scope) => ['findings', scopeKey(scope), 'statistics', 'grouped'] as const,
   groupedStatistics: (scope: Scope, input: GroupedStatisticsInput) => ['findings', scopeKey(scope), 'statistics', 'grouped', input] as const,
+  /** The new-findings poll of a list's criteria (page 1's ids, most recently updated first). */
+  poll: (scope: Scope, criteria: FindingCriteria) => ['findings', scopeKey(scope), 'poll', criteria] as const,
+  /** The members of an attack sequence, and a finding looked up by ARN (the detail view's sequence section). */
+  sequenceMembers: (ref: DetectorRef, sequenceArn: string) => ['findings', scopeKey({ kind: 'detector', ...ref }), 'sequence-members', sequenceArn] as const,
+  findingByArn: (ref: DetectorRef, arn: string) => ['findings', scopeKey({ kind: 'detector', ...ref }), 'by-arn', arn] as const,
 };
 
 export const healthQuery = () => queryOptions({ queryKey: queryKeys.health, queryFn: ({ signal }) => fetchHealth(signal), staleTime: Infinity });

@@ -5,7 +5,7 @@ import { SeveritySummary } from '../features/summary/SeveritySummary';
 import { rememberMapChoice, useMapBesideTableDefault } from './map-default';
 import { RegionUnavailable } from '../components/RegionUnavailable';
 import { useScope } from '../view/scope';
-import { useTableList } from '../features/finding-detail/navigation';
+import { useFindingsList } from '../view/findings-view';
 import { requestRowReveal, useRowReveal } from '../view/detail-panel';
 import { findingPath, navigate } from '../view/router';
 import { findingLocation, useViewState, viewHref } from '../view/url-state';
@@ -22,7 +22,8 @@ const FindingDetailScreen = lazy(() => import('../features/finding-detail/Findin
  */
 function usePanelSync(panelFindingId: string | undefined) {
   const { state } = useViewState();
-  const { list } = useTableList();
+  const { scope } = useScope();
+  const { findings: list } = useFindingsList(scope);
   const index = useMemo(() => new Map(list.map((f, i) => [f.id, i])), [list]);
   useRowReveal(
     () => document.querySelector<HTMLElement>('[data-testid="findings-scroll"]'),

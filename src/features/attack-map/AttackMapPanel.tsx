@@ -5,16 +5,16 @@
  */
 import 'leaflet/dist/leaflet.css';
 import './attack-map.css';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import * as L from 'leaflet';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { MapContainer } from 'react-leaflet';
-import { findingQuery, findingsQuery, healthQuery, statisticsQuery } from '../../api/queries';
+import { findingQuery, healthQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
 import { findingPath } from '../../view/router';
-import { findingLocation, useFindingCriteria, useViewState, type MapView } from '../../view/url-state';
+import { findingLocation, useViewState, type MapView } from '../../view/url-state';
+import { useFindingsList, useViewStatistics } from '../../view/findings-view';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { countInBandRange, countsByBand } from '../../lib/severity';
 import { aggregatePages, compareIps, locatedIpOfFinding, type IpAggregate } from './aggregate';
 import { Basemap } from './basemap';
 import { clock, measure } from './metrics';
@@ -57,13 +57,10 @@ type SideContent = { kind: 'cluster'; ips: IpAggregate[]; focus?: boolean } | un
 export default function AttackMapPanel({ scope }: { scope: Scope }) {
   const client = useQueryClient();
   const { state, update } = useViewState();
-  const criteria = useFindingCriteria(state.filters);
-  const options = findingsQuery(scope, criteria, state.sort);
   // The table's query (same key, same cache entry): the map never fetches the list itself, and a
   // long list loaded by "Map all matching" is not refetched just because the map opened.
-  const query = useInfiniteQuery({ ...options, refetchOnMount: false });
-  const statsFilters = useMemo(() => ({ ...state.filters, severity: undefined }), [state.filters]);
-  const stats = useQuery(statisticsQuery(scope, useFindingCriteria(statsFilters)));
+  const { view, query } = useFindingsList(scope, { refetchOnMount: false });
+  const stats = useViewStatistics(scope);
   const health = useQuery(healthQuery());
   const tiles = health.data?.tiles ?? null;
   const narrow = useMediaQuery(NARROW);
@@ -79,14 +76,9 @@ export default function AttackMapPanel({ scope }: { scope: Scope }) {
   }, [query.data]);
   const { data, index } = prepared;
 
-  const total = useMemo(() => {
-    if (!stats.data) return undefined;
-    const counts = countsByBand(stats.data.findingStatistics?.countBySeverity);
-    const sev = state.filters.severity;
-    return sev ? countInBandRange(counts, sev.from, sev.to) : countInBandRange(counts, 'low', 'critical');
-  }, [stats.data, state.filters.severity]);
+  const total = stats.data?.total;
   const pages = query.data?.pages;
-  const hasMore = !!pages?.length && !!pages[pages.length - 1].nextToken;
+  const hasMore = !!query.data?.hasMore;
 
   const [map, setMap] = useState<L.Map | null>(null);
   const [side, setSide] = useState<SideContent>(undefined);
@@ -173,9 +165,9 @@ export default function AttackMapPanel({ scope }: { scope: Scope }) {
       <div className="attack-map__bar">
         <MapAllControl
           scope={scope}
-          criteria={criteria}
-          sort={state.sort}
-          queryKey={options.queryKey}
+          criteria={view.criteria}
+          sort={view.sort}
+          queryKey={view.listQueryKey}
           loaded={data.findingCount}
           total={total}
           hasMore={hasMore}

@@ -3,13 +3,12 @@
  * list query of the URL's scope — one detector or all regions —, filters and sort, shared with
  * the table through the cache), and back to the table.
  */
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { findingsQuery } from '../../api/queries';
 import { requestRowReveal } from '../../view/detail-panel';
 import { findingPath, navigate, previousLocation } from '../../view/router';
 import { useScope } from '../../view/scope';
-import { findingLocation, parseViewState, useFindingCriteria, useViewState, viewHref, type ViewState } from '../../view/url-state';
+import { findingLocation, parseViewState, viewHref, type ViewState } from '../../view/url-state';
+import { useFindingsList } from '../../view/findings-view';
 import type { Finding } from '../../guardduty';
 
 const currentState = () => parseViewState(new URLSearchParams(window.location.search));
@@ -55,38 +54,22 @@ export interface Neighbours {
   next?: Finding;
 }
 
-/** The table's list as loaded so far, in its order, and its query. */
-export function useTableList() {
-  const { state } = useViewState();
-  const { scope } = useScope();
-  const criteria = useFindingCriteria(state.filters);
-  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isPending } = useInfiniteQuery({
-    ...findingsQuery(scope ?? { kind: 'detector', detectorId: '' }, criteria, state.sort),
-    enabled: !!scope,
-  });
-  // As the table lists them: list order, an id seen on an earlier page not repeated.
-  const list = useMemo(() => {
-    const seen = new Map<string, Finding>();
-    for (const f of data?.pages.flatMap((p) => p.findings) ?? []) if (!seen.has(f.id)) seen.set(f.id, f);
-    return [...seen.values()];
-  }, [data]);
-  return { list, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isPending };
-}
-
 /** Previous and next finding in the table's order; loads the next page when this is the last loaded one. */
 export function useNeighbours(findingId: string): Neighbours {
-  const { list, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isPending } = useTableList();
+  const { scope } = useScope();
+  // The table's list (the view's query, shared through the cache), as loaded so far, in its order.
+  const { findings: list, query, loadMore } = useFindingsList(scope);
   const ids = useMemo(() => list.map((f) => f.id), [list]);
   const index = ids.indexOf(findingId);
   const isLast = index >= 0 && index === ids.length - 1;
   useEffect(() => {
-    if (isLast && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage({ cancelRefetch: false });
-  }, [isLast, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+    if (isLast) loadMore();
+  }, [isLast, loadMore]);
   return {
     index,
     loaded: ids.length,
-    more: !!hasNextPage,
-    pending: isPending || isFetchingNextPage,
+    more: !!query.hasNextPage,
+    pending: query.isPending || query.isFetchingNextPage,
     previous: index > 0 ? list[index - 1] : undefined,
     next: index >= 0 && index < list.length - 1 ? list[index + 1] : undefined,
   };

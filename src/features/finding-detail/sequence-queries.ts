@@ -7,7 +7,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getFindings, listFindings } from '../../api/client';
 import { queryKeys } from '../../api/queries';
-import { detectorScope, type DetectorRef } from '../../api/scope';
+import type { DetectorRef } from '../../api/scope';
 import type { Finding } from '../../guardduty';
 
 /** ListFindings' page maximum (and GetFindings' id maximum). */
@@ -51,14 +51,14 @@ async function findingsMatching(detectorId: DetectorRef, criterion: Record<strin
 
 export const sequenceMembersQuery = (detectorId: DetectorRef, sequenceArn: string) =>
   queryOptions({
-    queryKey: [...queryKeys.findingsRoot(detectorScope(detectorId)), 'sequence-members', sequenceArn] as const,
+    queryKey: queryKeys.sequenceMembers(detectorId, sequenceArn),
     queryFn: ({ signal }) => findingsMatching(detectorId, { associatedAttackSequenceArn: { eq: [sequenceArn] } }, MAX_MEMBERS, signal),
     staleTime: 60_000,
   });
 
 export const findingByArnQuery = (detectorId: DetectorRef, arn: string) =>
   queryOptions({
-    queryKey: [...queryKeys.findingsRoot(detectorScope(detectorId)), 'by-arn', arn] as const,
+    queryKey: queryKeys.findingByArn(detectorId, arn),
     queryFn: async ({ signal }) => (await findingsMatching(detectorId, { arn: { eq: [arn] } }, 1, signal)).findings[0] ?? null,
     staleTime: 60_000,
   });

@@ -1,7 +1,9 @@
 /**
  * The findings grid: a real <table> (native semantics, aria-rowcount/rowindex for the rows not in
  * the DOM) inside its own scroll container. Rows are virtualized with padding rows, so at most
- * the visible rows plus overscan are rendered however many pages are loaded.
+ * the visible rows plus overscan are rendered however many pages are loaded. The container and
+ * the virtualizer belong to the table (useGridScroll), which changes the list; the grid renders
+ * what it is given: the list, the sort (TanStack Table in manual sorting), columns, selection.
  */
 import {
   flexRender,
@@ -10,86 +12,75 @@ import {
   type ColumnOrderState,
   type ColumnSizingState,
   type Header,
+  type OnChangeFn,
   type Row,
   type RowSelectionState,
-  type Updater,
+  type SortingState,
+  type Table,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Finding, SortAttributeName, SortState } from '../../guardduty';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import type { Finding, SortState } from '../../guardduty';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
 import { columnInfo, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './column-meta';
-import { SELECT_COLUMN_ID, TABLE_COLUMNS, type GridMeta } from './columns';
+import { FindingLink, SELECT_COLUMN_ID, TABLE_COLUMNS, type GridMeta } from './columns';
 import { hasRemoteIp, remoteLabel, resourceLabel } from './format';
 import { isTextEntry } from '../../lib/keyboard';
-import { ariaSort } from './sorting';
+import { ariaSort, describeSort, nextHeaderSort, toSorting } from './sorting';
+import { HEADER_HEIGHT, type GridVirtualizer } from './useGridScroll';
 
-/** Two lines: titles, finding types and resources wrap once instead of being cut at 20 characters. */
-export const ROW_HEIGHT = 52;
-/** A card of the narrow-screen list: severity and last seen, title (two lines), resource, remote IP. */
-export const CARD_HEIGHT = 108;
-export const HEADER_HEIGHT = 50;
 /** A keyboard step of a column resize handle, in px (Shift: four times as much). */
 const RESIZE_STEP = 16;
-const OVERSCAN = 8;
-/** Start loading the next page this many rows before the end of the loaded ones. */
-const PREFETCH_ROWS = 15;
 
-/** Scroll offsets per list, so coming back from a finding lands where the analyst was. */
-const scrollMemory = new Map<string, number>();
-
-/** Forgets remembered scroll offsets (tests start each case from the top). */
-export function forgetScrollPositions(): void {
-  scrollMemory.clear();
+/** The list the grid shows (from the view's list query). */
+export interface GridList {
+  findings: Finding[];
+  /** The first page is on its way. */
+  pending: boolean;
+  /** All findings of the view (statistics), for aria-rowcount. */
+  total?: number;
 }
 
-export interface FindingsGridProps {
-  findings: Finding[];
-  pending: boolean;
-  /** Identity of the list (detector, criteria, sort): a new list starts at the top. */
-  listKey: string;
-  sort: SortState;
-  onSort: (attribute: SortAttributeName) => void;
-  columnOrder: ColumnOrderState;
-  columnVisibility: VisibilityState;
-  /** Widths the analyst gave columns (column id → px). */
-  columnSizing?: ColumnSizingState;
-  onColumnSizingChange?: (updater: Updater<ColumnSizingState>) => void;
-  /** 'cards': the narrow-screen list, one card per finding, instead of columns. */
-  layout?: 'table' | 'cards';
-  /** How the list is sorted, in words (the card list's header says it). */
-  sortDescription?: string;
+/** Column order, visibility and the widths the analyst gave columns (column id → px). */
+export interface GridColumns {
+  order: ColumnOrderState;
+  visibility: VisibilityState;
+  sizing: ColumnSizingState;
+  onSizingChange: OnChangeFn<ColumnSizingState>;
+}
+
+/** Checked rows (bulk actions) and the selected (active) row. */
+export interface GridSelection {
   checked: RowSelectionState;
   onCheckedChange: (next: RowSelectionState) => void;
   selectedId?: string;
   onSelect: (id: string) => void;
-  onOpen: (id: string) => void;
-  hrefFor: (id: string) => string;
-  mapIp?: string;
-  /** All findings of the view (statistics), for aria-rowcount. */
-  total?: number;
-  loadMore: () => void;
-  empty?: ReactNode;
-  footer?: ReactNode;
-  /**
-   * The scroll container, as state: the rows' virtualizer may mount in the same commit as the
-   * container (a list already in the cache), before a ref object would be set.
-   */
-  scrollElement: HTMLDivElement | null;
-  onScrollElement: (el: HTMLDivElement | null) => void;
-  /**
-   * True when the change of list was made by the table's own controls, which already scrolled to
-   * the top before the DOM changed (cheap); otherwise (back/forward, the summary bar) the grid does
-   * it after rendering, which costs a forced layout.
-   */
-  consumeScrollReset?: () => boolean;
 }
 
+export interface FindingsGridProps {
+  list: GridList;
+  /** The server's sort; a header click goes through TanStack Table's onSortingChange (manual sorting). */
+  sort: SortState;
+  onSortingChange: OnChangeFn<SortingState>;
+  columns: GridColumns;
+  selection: GridSelection;
+  /** A finding's link, and opening it (click, Enter). */
+  hrefFor: (id: string) => string;
+  onOpen: (id: string) => void;
+  /** The scroll container and its rows' virtualizer, owned by the table (see useGridScroll). */
+  scroll: { ref: RefObject<HTMLDivElement | null>; virtualizer: GridVirtualizer; rowHeight: number };
+  /** 'cards': the narrow-screen list, one card per finding, instead of columns. */
+  layout: 'table' | 'cards';
+  mapIp?: string;
+  empty?: ReactNode;
+  footer?: ReactNode;
+}
 
 export function FindingsGrid(props: FindingsGridProps) {
-  const { findings, checked, onCheckedChange, onOpen, hrefFor, sort, onSort, pending, onScrollElement } = props;
+  const { list, sort, selection, columns, onOpen, hrefFor, scroll } = props;
+  const { findings, pending } = list;
+  const { checked, onCheckedChange } = selection;
   const lastToggled = useRef<number | undefined>(undefined);
 
   const meta = useMemo<GridMeta>(
@@ -114,84 +105,48 @@ export function FindingsGrid(props: FindingsGridProps) {
     [hrefFor, onOpen, checked, onCheckedChange, findings],
   );
 
+  const sorting = useMemo(() => toSorting(sort), [sort]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns a stable instance by design
   const table = useReactTable({
     data: findings,
     columns: TABLE_COLUMNS,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (f) => f.id,
+    // The server sorts: the table only holds the sort state, and a header click asks for a new one.
     manualSorting: true,
+    onSortingChange: props.onSortingChange,
     enableRowSelection: true,
     enableColumnResizing: true,
     columnResizeMode: 'onChange',
-    onColumnSizingChange: props.onColumnSizingChange,
+    onColumnSizingChange: columns.onSizingChange,
     state: {
-      columnOrder: [SELECT_COLUMN_ID, ...props.columnOrder],
-      columnVisibility: props.columnVisibility,
+      sorting,
+      columnOrder: [SELECT_COLUMN_ID, ...columns.order],
+      columnVisibility: columns.visibility,
       rowSelection: checked,
-      columnSizing: props.columnSizing ?? NO_SIZING,
+      columnSizing: columns.sizing,
     },
     meta,
   });
 
-  if (props.layout === 'cards') return <CardGrid {...props} table={table} />;
-
+  const cards = props.layout === 'cards';
   const visibleColumns = table.getVisibleLeafColumns();
-  const colCount = visibleColumns.length;
+  const colCount = cards ? 2 : visibleColumns.length;
   const width = visibleColumns.reduce((sum, c) => sum + c.getSize(), 0);
-  const sizing = props.columnSizing ?? NO_SIZING;
+  const rows = pending ? NO_ROWS : table.getRowModel().rows;
 
   return (
-    <div className="grid-scroll" ref={onScrollElement} data-testid="findings-scroll">
+    <div className={`grid-scroll${cards ? ' grid-cards' : ''}`} ref={scroll.ref} data-testid="findings-scroll">
       <table
-        className="findings-grid"
+        className={`findings-grid${cards ? ' findings-cards' : ''}`}
         aria-label="Findings"
-        aria-rowcount={props.total !== undefined ? Math.max(props.total, findings.length) + 1 : -1}
+        aria-rowcount={list.total !== undefined ? Math.max(list.total, findings.length) + 1 : -1}
         aria-busy={pending || undefined}
         data-state={pending ? 'loading' : 'ready'}
         data-sort={`${sort.attribute}:${sort.order}`}
-        style={{ minWidth: width }}
+        style={cards ? undefined : { minWidth: width }}
       >
-        <colgroup>
-          {visibleColumns.map((c) => (
-            // The title column (no fixed width) takes the room left over.
-            // (Once the analyst resizes it, it keeps that width like the others.)
-            <col key={c.id} style={c.id === 'title' && sizing.title === undefined ? undefined : { width: c.getSize() }} />
-          ))}
-        </colgroup>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => {
-                const info = columnInfo(header.column.id);
-                const attribute = info?.sortAttribute;
-                if (!info || !attribute) {
-                  return (
-                    <th key={header.id} scope="col" className={header.column.id === SELECT_COLUMN_ID ? 'select-cell' : 'plain-header'}>
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      {info && <ResizeHandle header={header} label={info.label} />}
-                    </th>
-                  );
-                }
-                const state = ariaSort(sort, attribute);
-                return (
-                  <th key={header.id} scope="col" aria-sort={state === 'none' ? undefined : state} className={`sortable${state !== 'none' ? ' sorted' : ''}`}>
-                    <button type="button" className="sort-button" onClick={() => onSort(attribute)} data-sort-attribute={attribute}>
-                      <span className="sort-label">
-                        {info.label}
-                        <span className={`sort-indicator sort-${state}`} aria-hidden="true">
-                          {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}
-                        </span>
-                      </span>
-                      {info.sortNote && <span className="sort-note">{info.sortNote}</span>}
-                    </button>
-                    <ResizeHandle header={header} label={info.label} />
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        {cards ? <CardHead table={table} sort={sort} /> : <TableHead table={table} sort={sort} sizing={columns.sizing} />}
         {!pending && findings.length === 0 ? (
           <tbody>
             <tr>
@@ -203,7 +158,7 @@ export function FindingsGrid(props: FindingsGridProps) {
         ) : (
           // Stays mounted through loading (skeleton rows inside): the virtualizer keeps its measured
           // viewport, so a new sort costs one render and one layout.
-          <GridBody {...props} rows={pending ? NO_ROWS : table.getRowModel().rows} colCount={colCount} />
+          <GridBody {...props} rows={rows} colCount={colCount} cards={cards} />
         )}
         {props.footer && !pending && findings.length > 0 && (
           <tfoot>
@@ -219,8 +174,87 @@ export function FindingsGrid(props: FindingsGridProps) {
   );
 }
 
+type GridTable = Table<Finding>;
+
+function TableHead({ table, sort, sizing }: { table: GridTable; sort: SortState; sizing: ColumnSizingState }) {
+  return (
+    <>
+      <colgroup>
+        {table.getVisibleLeafColumns().map((c) => (
+          // The title column (no fixed width) takes the room left over.
+          // (Once the analyst resizes it, it keeps that width like the others.)
+          <col key={c.id} style={c.id === 'title' && sizing.title === undefined ? undefined : { width: c.getSize() }} />
+        ))}
+      </colgroup>
+      <thead>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id} aria-rowindex={1}>
+            {group.headers.map((header) => {
+              const info = columnInfo(header.column.id);
+              const attribute = info?.sortAttribute;
+              if (!info || !attribute) {
+                return (
+                  <th key={header.id} scope="col" className={header.column.id === SELECT_COLUMN_ID ? 'select-cell' : 'plain-header'}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    {info && <ResizeHandle header={header} label={info.label} />}
+                  </th>
+                );
+              }
+              const state = ariaSort(sort, attribute);
+              return (
+                <th key={header.id} scope="col" aria-sort={state === 'none' ? undefined : state} className={`sortable${state !== 'none' ? ' sorted' : ''}`}>
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => table.setSorting(toSorting(nextHeaderSort(sort, attribute)))}
+                    data-sort-attribute={attribute}
+                  >
+                    <span className="sort-label">
+                      {info.label}
+                      <span className={`sort-indicator sort-${state}`} aria-hidden="true">
+                        {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}
+                      </span>
+                    </span>
+                    {info.sortNote && <span className="sort-note">{info.sortNote}</span>}
+                  </button>
+                  <ResizeHandle header={header} label={info.label} />
+                </th>
+              );
+            })}
+          </tr>
+        ))}
+      </thead>
+    </>
+  );
+}
+
+/**
+ * Narrow screens (≤ 600 px): one card per finding (severity, title, resource, remote IP, last
+ * seen) instead of a squeezed table. Still a <table> of one data column, so the rows keep their
+ * semantics, virtualization, selection and keyboard (j/k, arrows, Enter, Space/x).
+ */
+function CardHead({ table, sort }: { table: GridTable; sort: SortState }) {
+  return (
+    <>
+      <colgroup>
+        <col className="select-col" />
+        <col />
+      </colgroup>
+      <thead>
+        <tr aria-rowindex={1}>
+          <th scope="col" className="select-cell">
+            {flexRender(TABLE_COLUMNS[0].header, table.getFlatHeaders()[0].getContext())}
+          </th>
+          <th scope="col" className="plain-header">
+            Finding<span className="sort-note"> · sorted by {describeSort(sort)}</span>
+          </th>
+        </tr>
+      </thead>
+    </>
+  );
+}
+
 const NO_ROWS: Row<Finding>[] = [];
-const NO_SIZING: ColumnSizingState = {};
 
 /**
  * A column's resize handle: drag it (mouse or touch), or focus it and use the arrow keys (Shift for
@@ -266,63 +300,6 @@ function ResizeHandle({ header, label }: { header: Header<Finding, unknown>; lab
   );
 }
 
-/**
- * Narrow screens (≤ 600 px): one card per finding (severity, title, resource, remote IP, last
- * seen) instead of a squeezed table. Still a <table> of one data column, so the rows keep their
- * semantics, virtualization, selection and keyboard (j/k, arrows, Enter, Space/x).
- */
-function CardGrid(props: FindingsGridProps & { table: ReturnType<typeof useReactTable<Finding>> }) {
-  const { table, findings, pending, onScrollElement, sort } = props;
-  const colCount = 2;
-  return (
-    <div className="grid-scroll grid-cards" ref={onScrollElement} data-testid="findings-scroll">
-      <table
-        className="findings-grid findings-cards"
-        aria-label="Findings"
-        aria-rowcount={props.total !== undefined ? Math.max(props.total, findings.length) + 1 : -1}
-        aria-busy={pending || undefined}
-        data-state={pending ? 'loading' : 'ready'}
-        data-sort={`${sort.attribute}:${sort.order}`}
-      >
-        <colgroup>
-          <col className="select-col" />
-          <col />
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col" className="select-cell">
-              {flexRender(TABLE_COLUMNS[0].header, table.getFlatHeaders()[0].getContext())}
-            </th>
-            <th scope="col" className="plain-header">
-              Finding{props.sortDescription && <span className="sort-note"> · sorted by {props.sortDescription}</span>}
-            </th>
-          </tr>
-        </thead>
-        {!pending && findings.length === 0 ? (
-          <tbody>
-            <tr>
-              <td colSpan={colCount} className="empty-cell">
-                {props.empty}
-              </td>
-            </tr>
-          </tbody>
-        ) : (
-          <GridBody {...props} rows={pending ? NO_ROWS : table.getRowModel().rows} colCount={colCount} cards />
-        )}
-        {props.footer && !pending && findings.length > 0 && (
-          <tfoot>
-            <tr>
-              <td colSpan={colCount} className="footer-cell">
-                {props.footer}
-              </td>
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
-  );
-}
-
 function FindingCard({ finding, href, onOpen }: { finding: Finding; href: string; onOpen: (id: string) => void }) {
   const resource = resourceLabel(finding);
   const remote = remoteLabel(finding);
@@ -334,22 +311,7 @@ function FindingCard({ finding, href, onOpen }: { finding: Finding; href: string
           <Time value={finding.service?.eventLastSeen} />
         </span>
       </div>
-      <a
-        href={href}
-        tabIndex={-1}
-        className="title-link card-title"
-        onClick={(e) => {
-          if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) {
-            e.stopPropagation();
-            return;
-          }
-          e.preventDefault();
-          e.stopPropagation();
-          onOpen(finding.id);
-        }}
-      >
-        {finding.title || finding.id}
-      </a>
+      <FindingLink finding={finding} href={href} open={onOpen} className="title-link card-title" />
       <div className="card-facts">
         <span className="card-resource" title={resource?.text}>
           {resource ? resource.text : '—'}
@@ -381,75 +343,21 @@ interface GridBodyProps extends FindingsGridProps {
   rows: Row<Finding>[];
   colCount: number;
   /** The narrow-screen card list. */
-  cards?: boolean;
+  cards: boolean;
 }
 
-/** The lowest component that renders rows: it owns the virtualizer. */
-function GridBody({ rows, colCount, cards, pending, scrollElement, consumeScrollReset, listKey, selectedId, onSelect, onOpen, hrefFor, mapIp, loadMore, checked, onCheckedChange }: GridBodyProps) {
-  const rowHeight = cards ? CARD_HEIGHT : ROW_HEIGHT;
+/** The rows in view (the table's virtualizer), with the grid's keyboard. */
+function GridBody({ rows, colCount, cards, list, selection, onOpen, hrefFor, mapIp, scroll }: GridBodyProps) {
+  const { pending } = list;
+  const { selectedId, onSelect, checked, onCheckedChange } = selection;
+  const { virtualizer, rowHeight } = scroll;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const pendingFocus = useRef<string | undefined>(undefined);
-
-  // The container is already laid out: rows render in the first pass instead of after a measure.
-  const [initialRect] = useState(() => (scrollElement ? { width: scrollElement.clientWidth, height: scrollElement.clientHeight } : undefined));
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollElement,
-    initialRect,
-    estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    initialOffset: () => scrollMemory.get(listKey) ?? 0,
-    getItemKey: (i) => rows[i]?.id ?? i,
-  });
-
-  // A new list (sort, filters, detector) starts at the top; the same list keeps its offset.
-  const shownKey = useRef(listKey);
-  useEffect(() => {
-    const el = scrollElement;
-    if (!el) return;
-    if (shownKey.current !== listKey) {
-      shownKey.current = listKey;
-      if (!consumeScrollReset?.()) el.scrollTo({ top: 0 });
-    }
-    const onScroll = () => scrollMemory.set(listKey, el.scrollTop);
-    el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
-  }, [listKey, scrollElement, consumeScrollReset]);
 
   const indexById = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
   const activeIndex = selectedId !== undefined ? (indexById.get(selectedId) ?? -1) : -1;
 
-  // Coming back to a list with a selected finding that is not in view: bring it into view once.
-  const revealed = useRef(false);
-  useEffect(() => {
-    if (revealed.current || activeIndex < 0) return;
-    revealed.current = true;
-    if (scrollMemory.has(listKey)) return;
-    // After the virtualizer has measured its viewport (not inside this commit).
-    const timer = window.setTimeout(() => virtualizer.scrollToIndex(activeIndex, { align: 'center' }), 0);
-    return () => window.clearTimeout(timer);
-  }, [activeIndex, listKey, virtualizer]);
-
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
-
-  // Back on a list seen before (e.g. from a finding): scroll the element to where the analyst left
-  // it once its rows are laid out, before paint. (The virtualizer's initialOffset scrolls too early,
-  // while the body is still empty, and the browser clamps it to 0.)
-  const restored = useRef(false);
-  useLayoutEffect(() => {
-    const el = scrollElement;
-    if (!el || restored.current || items.length === 0) return;
-    restored.current = true;
-    const saved = scrollMemory.get(listKey);
-    if (saved) el.scrollTop = saved;
-  }, [scrollElement, items.length, listKey]);
-  useEffect(() => {
-    if (lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
-  }, [lastIndex, rows.length, loadMore]);
 
   // Focus follows the keyboard once the target row is rendered.
   useEffect(() => {
@@ -491,7 +399,7 @@ function GridBody({ rows, colCount, cards, pending, scrollElement, consumeScroll
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
-    const page = Math.max(1, Math.floor(((scrollElement?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight) - 1);
+    const page = Math.max(1, Math.floor(((scroll.ref.current?.clientHeight ?? 400) - HEADER_HEIGHT) / rowHeight) - 1);
     const at = activeIndex;
     switch (e.key) {
       case 'ArrowDown':

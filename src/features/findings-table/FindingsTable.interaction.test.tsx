@@ -56,6 +56,51 @@ describe('keyboard', () => {
   });
 });
 
+describe('scroll position', () => {
+  const scroller = () => screen.getByTestId('findings-scroll');
+  async function scrollTo(top: number) {
+    await act(async () => {
+      scroller().scrollTop = top;
+      fireEvent.scroll(scroller());
+    });
+  }
+
+  it('Back from a finding returns to the offset the list was left at (kept in the history entry)', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    await scrollTo(20 * 52);
+    const id = renderedIds().find((x) => Number(row(x).dataset.index) >= 22)!;
+    await user.click(row(id).querySelector('td.cell-region')!);
+    expect(window.location.pathname).toBe(`/findings/${encodeURIComponent(id)}`);
+    // The table is gone (a page of its own), and comes back on Back.
+    expect(screen.queryByTestId('findings-scroll')).toBeNull();
+    await act(async () => {
+      window.history.back();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    await waitForRows();
+    await waitFor(() => expect(scroller().scrollTop).toBe(20 * 52));
+    expect(row(id)).not.toBeNull();
+  });
+
+  it('a new sort or filter starts at the top', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await waitForRows();
+    await scrollTo(15 * 52);
+    await user.click(within(grid()).getByRole('button', { name: /Severity/ }));
+    await waitFor(() => expect(grid()).toHaveAttribute('data-sort', 'severity:DESC'));
+    expect(scroller().scrollTop).toBe(0);
+    await waitForRows();
+    await scrollTo(15 * 52);
+    // A change made outside the table (the summary bar's severity band) starts at the top too.
+    await user.click(within(screen.getByRole('group', { name: 'Filter by severity band' })).getByRole('button', { name: /^High/ }));
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('sev')).toBeTruthy());
+    await waitFor(() => expect(scroller().scrollTop).toBe(0));
+  });
+});
+
 describe('selection and export', () => {
   it('checkboxes select rows; Shift-click selects a range; Space toggles the focused row', async () => {
     const user = userEvent.setup();

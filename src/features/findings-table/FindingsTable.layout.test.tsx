@@ -17,7 +17,7 @@ import { apiPath, delay, DEMO_DETECTOR_ID, http, server } from '../../test/msw';
 import { COLUMN_PREFS_KEY } from './column-prefs';
 import { CARD_LIST_QUERY } from './FindingsTable';
 import { ExportMenu } from './TableToolbar';
-import { flattenPages } from './useFindingsList';
+import { flattenPages } from '../../view/findings-view';
 import { defaultCriteria, expectedIds, expectedTotal, grid, renderApp, renderedIds, screen, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
 
 vi.setConfig({ testTimeout: 30_000 });

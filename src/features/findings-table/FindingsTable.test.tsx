@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getFindings } from '../../api/client';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
-import { ROW_HEIGHT } from './FindingsGrid';
+import { ROW_HEIGHT } from './useGridScroll';
 import { apiPath, delay, DEMO_DETECTOR_ID, http, HttpResponse, SCALE_DETECTOR_ID, server } from '../../test/msw';
 import {
   expectedIds,

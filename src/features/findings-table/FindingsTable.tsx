@@ -2,10 +2,10 @@
  * The findings table feature: server-side sort (every documented attribute), server-side filters,
  * pages of 50 loaded as the analyst scrolls, virtualized rows, URL state, keyboard, export.
  */
-import type { ColumnSizingState, RowSelectionState, Updater } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ColumnSizingState, OnChangeFn, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Scope } from '../../api/scope';
-import type { SortAttributeName, SortState } from '../../guardduty';
+import type { SortState } from '../../guardduty';
 import { hasActiveFilters, type Filters } from '../../view/filters';
 import { RegionChips, regionChips, useRegionList } from '../../components/RegionStatus';
 import { findingPath } from '../../view/router';
@@ -19,14 +19,17 @@ import { EmptyHints } from './EmptyHints';
 import { FilterBar } from './FilterBar';
 import { FindingsGrid } from './FindingsGrid';
 import { actionTypeHoldingIp, hasRemoteIp } from './format';
-import { describeSort, nextHeaderSort } from './sorting';
+import { describeSort, fromSorting, toSorting } from './sorting';
 import { ColumnsMenu, ExportMenu, RefreshControls, SortMenu, TimeZoneToggle } from './TableToolbar';
 import { isTextEntry } from '../../lib/keyboard';
-import { useFindingsList } from './useFindingsList';
+import { useFindingsList, useRefreshView, useViewStatistics } from '../../view/findings-view';
+import { useGridScroll } from './useGridScroll';
 import { useNewFindings } from './useNewFindings';
 import './table.css';
 
 const NO_ROWS: RowSelectionState = {};
+/** The grid's virtualizer re-renders the table as rows scroll in: the filter bar only when its own props change. */
+const MemoFilterBar = memo(FilterBar);
 
 /** Screens this narrow get the card list instead of columns. */
 export const CARD_LIST_QUERY = '(max-width: 600px)';
@@ -62,18 +65,23 @@ function FilterChips({ chips, onRemove }: { chips: readonly FilterChip[]; onRemo
 
 export function FindingsTable({ scope }: { scope: Scope }) {
   const { state, update } = useViewState();
-  const { query, stats, criteria, queryKey, findings, total, loadMore, refresh, pageRegions, regionCounts } = useFindingsList(scope, state);
+  // The view's list and statistics (src/view/findings-view: the same cache entries as the map, the summary and the detail's previous / next).
+  const { view, query, findings, loadMore } = useFindingsList(scope);
+  const stats = useViewStatistics(scope);
+  const refresh = useRefreshView(view);
+  const { criteria, listQueryKey: queryKey } = view;
+  const total = stats.data?.total;
+  const pageRegions = query.data?.pageRegions;
   const allRegions = scope.kind === 'all';
   const knownRegions = useRegionList();
   const regionChipList = useMemo(
-    () => (allRegions ? regionChips(knownRegions, pageRegions, stats.data?.regions, (r) => regionCounts.get(r)) : []),
-    [allRegions, knownRegions, pageRegions, stats.data, regionCounts],
+    () => (allRegions ? regionChips(knownRegions, pageRegions, stats.data?.regions, (r) => stats.data?.regionCounts.get(r)) : []),
+    [allRegions, knownRegions, pageRegions, stats.data],
   );
   const countedRegions = stats.data?.regions?.filter((r) => r.status === 'ok').length;
   const [zone] = useTimePreference();
   const columns = useColumnPrefs(scope.kind === 'all');
   const filterInput = useRef<HTMLInputElement>(null);
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const listKey = useMemo(() => JSON.stringify(queryKey), [queryKey]);
   // Narrow screens fold the controls away (CSS only acts on this below 760 px).
   const [controlsCollapsed, setControlsCollapsed] = useState(true);
@@ -87,51 +95,38 @@ export function FindingsTable({ scope }: { scope: Scope }) {
   const loadedIds = useMemo(() => new Set(findings.map((f) => f.id)), [findings]);
   const fresh = useNewFindings(scope, criteria, loadedIds, query.isSuccess);
 
-  // A new sort or filter starts at the top. Scrolling before React changes the DOM is cheap; the
-  // grid would otherwise do it after rendering, at the price of a forced layout.
-  const scrollResetDone = useRef(false);
-  const toTop = useCallback(() => {
-    scrollElement?.scrollTo({ top: 0 });
-    scrollResetDone.current = true;
-    // A change that turns out not to change the list must not swallow a later reset.
-    window.setTimeout(() => (scrollResetDone.current = false), 500);
-  }, [scrollElement]);
-  const consumeScrollReset = useCallback(() => {
-    const done = scrollResetDone.current;
-    scrollResetDone.current = false;
-    return done;
-  }, []);
-  const setFilters = useCallback(
-    (filters: Filters) => {
-      toTop();
-      update((s) => ({ ...s, filters }));
-    },
-    [update, toTop],
-  );
-  const setSort = useCallback(
-    (sort: SortState) => {
-      toTop();
-      update((s) => ({ ...s, sort }));
-    },
-    [update, toTop],
-  );
-  const onSort = useCallback(
-    (attribute: SortAttributeName) => {
-      toTop();
-      update((s) => ({ ...s, sort: nextHeaderSort(s.sort, attribute) }));
-    },
-    [update, toTop],
+  // The grid's scroll container and virtualizer live here, with the controls that change the list:
+  // a new list (sort, filters) starts at the top in the commit that shows it (useGridScroll).
+  const cards = useMediaQuery(CARD_LIST_QUERY);
+  const selectedIndex = useMemo(() => (state.selected ? findings.findIndex((f) => f.id === state.selected) : -1), [findings, state.selected]);
+  const idAt = useCallback((i: number) => findings[i]?.id, [findings]);
+  const pending = query.isPending && !query.isError;
+  const { scrollRef, virtualizer, rowHeight, keep: keepScroll } = useGridScroll({
+    listKey,
+    count: pending ? 0 : findings.length,
+    idAt,
+    cards,
+    selectedIndex,
+    loadMore,
+  });
+  const setFilters = useCallback((filters: Filters) => update((s) => ({ ...s, filters })), [update]);
+  const setSort = useCallback((sort: SortState) => update((s) => ({ ...s, sort })), [update]);
+  // Manual sorting: the header asks TanStack Table for a new sorting state, which becomes the URL's sort (the server sorts).
+  const onSortingChange = useCallback<OnChangeFn<SortingState>>(
+    (updater) => update((s) => ({ ...s, sort: fromSorting(typeof updater === 'function' ? updater(toSorting(s.sort)) : updater) })),
+    [update],
   );
   const onSelect = useCallback((id: string) => update((s) => ({ ...s, selected: id }), { replace: true }), [update]);
   // All regions: a finding's page needs to know where the finding lives.
   const byId = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
   const onOpen = useCallback(
     (id: string) => {
-      // The list entry remembers the finding, so Back returns to it; then the detail view opens.
+      // The list entry remembers the finding and the scroll offset, so Back returns to both; then the detail view opens.
+      keepScroll();
       update((s) => ({ ...s, selected: id }), { replace: true });
       update((s) => ({ ...s, finding: findingLocation(s, byId.get(id)) }), { pathname: findingPath(id) });
     },
-    [update, byId],
+    [update, byId, keepScroll],
   );
   // One serialisation per view, not per row: the rows' links differ only in the finding (and, in all regions, where it lives).
   const linkSearch = useMemo(() => {
@@ -149,10 +144,10 @@ export function FindingsTable({ scope }: { scope: Scope }) {
   );
 
   const focusTable = useCallback(() => {
-    const row = scrollElement?.querySelector<HTMLElement>('tbody tr[tabindex="0"]');
+    const row = scrollRef.current?.querySelector<HTMLElement>('tbody tr[tabindex="0"]');
     if (row) row.focus();
     else filterInput.current?.blur();
-  }, [scrollElement]);
+  }, [scrollRef]);
 
   // "/" focuses the filter from anywhere outside a text field.
   useEffect(() => {
@@ -167,9 +162,9 @@ export function FindingsTable({ scope }: { scope: Scope }) {
 
   const doRefresh = useCallback(() => {
     fresh.acknowledge();
-    scrollElement?.scrollTo({ top: 0 });
+    scrollRef.current?.scrollTo({ top: 0 });
     refresh();
-  }, [fresh, refresh, scrollElement]);
+  }, [fresh, refresh, scrollRef]);
 
   // The map beside the table leaves room for the compact set; the sort column always shows.
   const compact = state.map.open;
@@ -187,11 +182,17 @@ export function FindingsTable({ scope }: { scope: Scope }) {
       }),
     [setWidths],
   );
-  const cards = useMediaQuery(CARD_LIST_QUERY);
+
+  const gridList = useMemo(() => ({ findings, pending, total }), [findings, pending, total]);
+  const gridColumns = useMemo(
+    () => ({ order: columns.prefs.order, visibility: columnVisibility, sizing: columnSizing, onSizingChange: onColumnSizingChange }),
+    [columns.prefs.order, columnVisibility, columnSizing, onColumnSizingChange],
+  );
+  const selection = useMemo(() => ({ checked, onCheckedChange: setChecked, selectedId: state.selected, onSelect }), [checked, setChecked, state.selected, onSelect]);
+  const scroll = useMemo(() => ({ ref: scrollRef, virtualizer, rowHeight }), [scrollRef, virtualizer, rowHeight]);
 
   const filters = state.filters;
   const filterChipList = filterChips(filters, zone === 'local');
-  const pending = query.isPending && !query.isError;
   const mapIp = state.map.ip;
   const mapMatches = useMemo(() => (mapIp ? findings.filter((f) => hasRemoteIp(f, mapIp)) : []), [findings, mapIp]);
 
@@ -260,7 +261,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
         >
           Filters and sorting{filterChipList.length > 0 ? ` (${filterChipList.length} active)` : ''} <span aria-hidden="true">{controlsCollapsed ? '▾' : '▴'}</span>
         </button>
-        <FilterBar scope={scope} filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
+        <MemoFilterBar scope={scope} filters={filters} onChange={setFilters} findings={findings} inputRef={filterInput} onEscape={focusTable} localTime={zone === 'local'} />
         <div className="table-toolbar">
           <SortMenu sort={state.sort} onChange={setSort} />
           <RefreshControls onRefresh={doRefresh} fetching={query.isFetching && !query.isFetchingNextPage} />
@@ -348,29 +349,16 @@ export function FindingsTable({ scope }: { scope: Scope }) {
           </button>
         )}
         <FindingsGrid
-          scrollElement={scrollElement}
-          onScrollElement={setScrollElement}
-          consumeScrollReset={consumeScrollReset}
-          findings={findings}
-          pending={pending}
-          listKey={listKey}
+          list={gridList}
           sort={state.sort}
-          onSort={onSort}
-          columnOrder={columns.prefs.order}
-          columnVisibility={columnVisibility}
-          columnSizing={columnSizing}
-          onColumnSizingChange={onColumnSizingChange}
-          layout={cards ? 'cards' : 'table'}
-          sortDescription={describeSort(state.sort)}
-          checked={checked}
-          onCheckedChange={setChecked}
-          selectedId={state.selected}
-          onSelect={onSelect}
-          onOpen={onOpen}
+          onSortingChange={onSortingChange}
+          columns={gridColumns}
+          selection={selection}
           hrefFor={hrefFor}
+          onOpen={onOpen}
+          scroll={scroll}
+          layout={cards ? 'cards' : 'table'}
           mapIp={mapIp}
-          total={total}
-          loadMore={loadMore}
           empty={query.isError ? <p className="muted table-empty">No findings loaded.</p> : empty}
           footer={footer}
         />

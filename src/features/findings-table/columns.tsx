@@ -58,27 +58,37 @@ function port(details: { port?: number; portName?: string } | undefined) {
   );
 }
 
+/**
+ * A finding's title as a link (the table's title cell and the card list's title): a plain click
+ * opens the finding in the app (`open`), a modified click (new tab, …) is the browser's; neither
+ * reaches the row's own click.
+ */
+export function FindingLink({ finding, href, open, className, children }: { finding: Finding; href: string; open: (id: string) => void; className: string; children?: React.ReactNode }) {
+  return (
+    <a
+      href={href}
+      tabIndex={-1}
+      className={className}
+      title={finding.title}
+      onClick={(e: MouseEvent) => {
+        e.stopPropagation();
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+        e.preventDefault();
+        open(finding.id);
+      }}
+    >
+      {children}
+      {finding.title || finding.id}
+    </a>
+  );
+}
+
 function TitleCell({ finding, table }: { finding: Finding; table: Table<Finding> }) {
   const meta = gridMeta(table);
   return (
-    <a
-      href={meta.hrefFor(finding.id)}
-      tabIndex={-1}
-      className="title-link"
-      title={finding.title}
-      onClick={(e: MouseEvent) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) {
-          e.stopPropagation();
-          return;
-        }
-        e.preventDefault();
-        e.stopPropagation();
-        meta.open(finding.id);
-      }}
-    >
+    <FindingLink finding={finding} href={meta.hrefFor(finding.id)} open={meta.open} className="title-link">
       {isAttackSequence(finding) && <span className="seq-marker">Attack sequence</span>}
-      {finding.title || finding.id}
-    </a>
+    </FindingLink>
   );
 }
 

@@ -12,7 +12,7 @@ import { oncePerFrame, useListRun } from '../../api/list-run';
 import { listFetchers, type FindingsPage } from '../../api/queries';
 import type { Scope } from '../../api/scope';
 import type { Finding, FindingCriteria, SortState } from '../../guardduty';
-import { flattenPages } from './useFindingsList';
+import { flattenPages } from '../../view/findings-view';
 
 export type ExportKind = 'json' | 'csv';
 

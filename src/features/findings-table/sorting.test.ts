@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SORT_ATTRIBUTE_NAMES } from '../../guardduty';
 import { DEFAULT_SORT } from '../../view/url-state';
-import { ariaSort, describeSort, nextHeaderSort } from './sorting';
+import { ariaSort, describeSort, fromSorting, nextHeaderSort, toSorting } from './sorting';
 import { COLUMN_SORT_ATTRIBUTES } from './column-meta';
 
 describe('header sort cycle', () => {
@@ -50,5 +50,16 @@ describe('header sort cycle', () => {
 describe('column sort attributes', () => {
   it('only uses documented sort attributes', () => {
     for (const name of Object.values(COLUMN_SORT_ATTRIBUTES)) expect(SORT_ATTRIBUTE_NAMES).toContain(name);
+  });
+});
+
+describe('TanStack Table sorting state (manual sorting)', () => {
+  it('round-trips the server sort, and an empty or unknown state is the default sort', () => {
+    const sort = { attribute: 'severity', order: 'ASC' } as const;
+    expect(toSorting(sort)).toEqual([{ id: 'severity', desc: false }]);
+    expect(fromSorting(toSorting(sort))).toEqual(sort);
+    expect(fromSorting(toSorting(DEFAULT_SORT))).toEqual(DEFAULT_SORT);
+    expect(fromSorting([])).toEqual(DEFAULT_SORT);
+    expect(fromSorting([{ id: 'not.an.attribute', desc: true }])).toEqual(DEFAULT_SORT);
   });
 });

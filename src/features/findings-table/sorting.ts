@@ -1,4 +1,5 @@
 /** Sort state transitions for the table's headers and the "Sort by" menu (pure). */
+import type { SortingState } from '@tanstack/react-table';
 import { SORT_ATTRIBUTES, sortAttribute, type SortAttributeName, type SortState } from '../../guardduty';
 import { DEFAULT_SORT } from '../../view/url-state';
 
@@ -25,6 +26,16 @@ export function nextHeaderSort(current: SortState, attribute: SortAttributeName)
   if (isDefaultSort(current)) return { attribute, order: 'ASC' };
   if (current.order === first) return { attribute, order: second };
   return DEFAULT_SORT;
+}
+
+/** The server's sort as TanStack Table's sorting state (manual sorting: one entry, by attribute name). */
+export const toSorting = (s: SortState): SortingState => [{ id: s.attribute, desc: s.order === 'DESC' }];
+
+/** TanStack Table's sorting state back as the server's sort; an empty state is the default sort. */
+export function fromSorting(sorting: SortingState): SortState {
+  const first = sorting[0];
+  const attribute = first ? sortAttribute(first.id)?.name : undefined;
+  return attribute ? { attribute, order: first.desc ? 'DESC' : 'ASC' } : DEFAULT_SORT;
 }
 
 /** `aria-sort` of a column that sorts by `attribute`. */

@@ -1,14 +1,11 @@
 /** Test helpers: the whole app at a URL, answered by the emulator through MSW. */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import { listFindings, getFindingsStatistics } from '../../api/client';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import type { FindingCriteria, SortOrder } from '../../guardduty';
 import { DEMO_DETECTOR_ID, server } from '../../test/msw';
 import { renderAppAt } from '../../test/render-app';
-import { forgetScrollPositions } from './FindingsGrid';
-
-afterEach(() => forgetScrollPositions());
 
 /** jsdom has no layout: give the grid's scroll container a viewport so the virtualizer renders rows. */
 export function stubGridViewport(height = 720) {

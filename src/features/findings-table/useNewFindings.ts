@@ -19,13 +19,11 @@ interface PollData {
   latest: string[];
 }
 
-export const pollKey = (scope: Scope, criteria: FindingCriteria) => [...queryKeys.findingsRoot(scope), 'poll', criteria] as const;
-
 export function useNewFindings(scope: Scope, criteria: FindingCriteria, loadedIds: ReadonlySet<string>, enabled: boolean) {
   const client = useQueryClient();
   const [interval] = useAutoRefreshPreference();
   const seconds = interval === 'off' ? 0 : Number(interval);
-  const key = pollKey(scope, criteria);
+  const key = queryKeys.poll(scope, criteria);
   const poll = useQuery({
     queryKey: key,
     queryFn: async ({ signal }): Promise<PollData> => {

@@ -106,7 +106,7 @@ function Overview({ scope }: { scope: Scope }) {
   const setFilters = (f: Filters) => update((s) => ({ ...s, filters: f }));
   const refresh = () => {
     refreshAnchor();
-    void client.invalidateQueries({ queryKey: [...queryKeys.findingsRoot(scope), 'statistics'] });
+    void client.invalidateQueries({ queryKey: queryKeys.statisticsRoot(scope) });
   };
 
   // Trend: one DATE query per band.

@@ -4,13 +4,12 @@
  * Clicking a band filters on it; clicking the only chosen band clears it. A range needs no modifier
  * key: "Select a range" makes each click extend the range (touch too); Shift-click does the same.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type MouseEvent } from 'react';
-import { statisticsQuery } from '../../api/queries';
+import { useState, type MouseEvent } from 'react';
 import type { Scope } from '../../api/scope';
-import { useFindingCriteria, useViewState } from '../../view/url-state';
+import { useViewState } from '../../view/url-state';
+import { useViewStatistics } from '../../view/findings-view';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { countsByBand, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
+import { SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 import './summary.css';
 
 const nf = new Intl.NumberFormat('en');
@@ -26,11 +25,10 @@ function regionsNote(regions: readonly { status: string }[] | undefined): string
 
 export function SeveritySummary({ scope }: { scope: Scope }) {
   const { state, update } = useViewState();
-  const filters = useMemo(() => ({ ...state.filters, severity: undefined }), [state.filters]);
-  const criteria = useFindingCriteria(filters);
-  const stats = useQuery(statisticsQuery(scope, criteria));
-  const counts = useMemo(() => (stats.data ? countsByBand(stats.data.findingStatistics?.countBySeverity) : undefined), [stats.data]);
-  const total = counts ? ORDER.reduce((s, b) => s + counts[b], 0) : undefined;
+  // The view's statistics (shared with the table and the map): every filter but severity.
+  const stats = useViewStatistics(scope);
+  const counts = stats.data?.counts;
+  const total = stats.data?.allBands;
   const range = state.filters.severity;
   const inRange = (band: SeverityBand) => !!range && ORDER.indexOf(band) >= ORDER.indexOf(range.from) && ORDER.indexOf(band) <= ORDER.indexOf(range.to);
 
