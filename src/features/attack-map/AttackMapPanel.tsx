@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { MapContainer } from 'react-leaflet';
 import { findingQuery, findingsQuery, healthQuery, statisticsQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { findingPath } from '../../view/router';
+import { findingPath } from '../../view/paths';
 import { findingLocation, useFindingCriteria, useViewState, type MapView } from '../../view/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { countInBandRange, countsByBand } from '../../lib/severity';
