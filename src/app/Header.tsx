@@ -6,7 +6,8 @@ import { useThemePreference, type Theme } from '../lib/preferences';
 import { DemoExplainer } from './DemoExplainer';
 import { HelpOverlay } from './HelpOverlay';
 import { REGION_STATUS_TEXT } from '../components/RegionStatus';
-import { navigate, OVERVIEW_PATH } from '../view/router';
+import { FINDINGS_PATH, OVERVIEW_PATH } from '../view/paths';
+import { linkClick } from '../view/router';
 import { ALL, useScope } from '../view/scope';
 import { useViewState } from '../view/url-state';
 import { ViewTabs } from './ViewTabs';
@@ -29,7 +30,7 @@ function SourceBadge() {
 }
 
 /** Where a new region or detector opens: the overview stays the overview, anything else is the findings table. */
-const listPath = () => (window.location.pathname === OVERVIEW_PATH ? OVERVIEW_PATH : '/');
+const listPath = () => (window.location.pathname === OVERVIEW_PATH ? OVERVIEW_PATH : FINDINGS_PATH);
 
 /** The control's groups: what can be read first, then why the rest cannot. */
 const GROUPS: { label: string; statuses: RegionInfo['status'][] }[] = [
@@ -144,12 +145,8 @@ export function Header() {
     <header className="app-header">
       <a
         className="brand"
-        href="/"
-        onClick={(e) => {
-          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-          e.preventDefault();
-          navigate('/');
-        }}
+        href={FINDINGS_PATH}
+        onClick={linkClick(FINDINGS_PATH)}
       >
         Findings Atlas
       </a>

@@ -1,9 +1,10 @@
-import { linkClick, matchPath, OVERVIEW_PATH } from '../view/router';
-import { useViewState, viewHref } from '../view/url-state';
+import { screenHref } from '../view/paths';
+import { linkClick, matchPath } from '../view/router';
+import { useViewState } from '../view/url-state';
 
 const TABS = [
-  { screen: 'findings', label: 'Findings', path: '/' },
-  { screen: 'overview', label: 'Overview', path: OVERVIEW_PATH },
+  { screen: 'findings', label: 'Findings' },
+  { screen: 'overview', label: 'Overview' },
 ] as const;
 
 /** Findings | Overview: two views of the same detector and filters (each link carries the view state). */
@@ -13,7 +14,7 @@ export function ViewTabs() {
   return (
     <nav className="view-tabs" aria-label="Views">
       {TABS.map((tab) => {
-        const href = viewHref(tab.path, state);
+        const href = screenHref(tab.screen, state);
         return (
           <a key={tab.screen} className="view-tab" href={href} aria-current={tab.screen === current ? 'page' : undefined} onClick={linkClick(href)}>
             {tab.label}

@@ -1,6 +1,7 @@
 import type { RegionInfo } from '../api/client';
-import { navigate, OVERVIEW_PATH } from '../view/router';
-import { useViewState, viewHref } from '../view/url-state';
+import { OVERVIEW_PATH, screenHref } from '../view/paths';
+import { linkClick } from '../view/router';
+import { useViewState } from '../view/url-state';
 
 const WHY: Record<RegionInfo['status'], (region: string) => string> = {
   ok: (r) => `${r} has no detector the server can read.`,
@@ -13,7 +14,7 @@ const WHY: Record<RegionInfo['status'], (region: string) => string> = {
 /** A chosen region with nothing to read: why, in the server's words too, and the way to every region. */
 export function RegionUnavailable({ info }: { info: RegionInfo }) {
   const { state } = useViewState();
-  const href = viewHref(window.location.pathname === OVERVIEW_PATH ? OVERVIEW_PATH : '/', { ...state, region: 'all', detectorId: undefined });
+  const href = screenHref(window.location.pathname === OVERVIEW_PATH ? 'overview' : 'findings', state, { region: 'all', detectorId: undefined });
   return (
     <div className="empty-state region-unavailable" role="status">
       <h2>No findings to show in {info.region}</h2>
@@ -23,11 +24,7 @@ export function RegionUnavailable({ info }: { info: RegionInfo }) {
         <a
           className="button"
           href={href}
-          onClick={(e) => {
-            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-            e.preventDefault();
-            navigate(href);
-          }}
+          onClick={linkClick(href)}
         >
           Show all regions
         </a>

@@ -62,10 +62,6 @@ export function matchPath(pathname: string): Route {
   return { screen: 'not-found' };
 }
 
-export function findingPath(findingId: string): string {
-  return `/findings/${encodeURIComponent(findingId)}`;
-}
-
 /** An in-app link's click: plain left clicks stay in the SPA; modified clicks (new tab, …) keep the browser's behaviour. */
 export function linkClick(href: string) {
   return (e: { defaultPrevented: boolean; button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void }) => {

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { MapContainer } from 'react-leaflet';
 import { findingQuery, healthQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
-import { findingPath } from '../../view/router';
+import { findingPath } from '../../view/paths';
 import { findingLocation, useViewState, type MapView } from '../../view/url-state';
 import { useFindingsList, useViewStatistics } from '../../view/findings-view';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -3,8 +3,8 @@
  * comes from findings, so it is attacker-influenced: it is rendered as React text only.
  */
 import type { Ref } from 'react';
-import { findingPath } from '../../view/router';
-import { findingLocation, useViewState, viewHref } from '../../view/url-state';
+import { findingHref } from '../../view/paths';
+import { useViewState } from '../../view/url-state';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
 import { isAttackSequence, resourceOf } from '../../guardduty';
@@ -110,7 +110,7 @@ export function IpDetails({ ip, level = 2, headingRef, onOpenFinding, onShowInTa
           <li key={f.id}>
             <SeverityBadge severity={f.severity} />{' '}
             <a
-              href={viewHref(findingPath(f.id), { ...state, selected: f.id, finding: findingLocation(state, f) })}
+              href={findingHref(state, f)}
               onClick={(e) => {
                 if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                 e.preventDefault();

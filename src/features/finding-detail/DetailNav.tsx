@@ -1,4 +1,5 @@
-import { useEffect, type MouseEvent } from 'react';
+import { type MouseEvent } from 'react';
+import { HOTKEYS, useHotkeys } from '../../lib/hotkeys';
 import { usePanelMode } from '../../view/detail-panel';
 import { backToTable, goToFinding, tableHref, useNeighbours } from './navigation';
 
@@ -8,26 +9,12 @@ const ArrowIcon = ({ dir }: { dir: 'left' | 'right' }) => (
   </svg>
 );
 
-const isTextEntry = (t: EventTarget | null) =>
-  t instanceof HTMLElement && !!t.closest('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"], .disclosure-panel');
-
 /**
  * j / k: next / previous finding in the table's order, from anywhere on the finding's page. In the
  * side panel the table itself answers j / k (it moves its selection, which the panel follows).
  */
 function useStepKeys(step: (dir: 1 | -1) => void, enabled: boolean) {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
-      if (e.key !== 'j' && e.key !== 'k') return;
-      if (document.querySelector('dialog[open], [role="dialog"]')) return;
-      e.preventDefault();
-      step(e.key === 'j' ? 1 : -1);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [step, enabled]);
+  useHotkeys({ [HOTKEYS.next]: () => step(1), [HOTKEYS.previous]: () => step(-1) }, { enabled });
 }
 
 /**

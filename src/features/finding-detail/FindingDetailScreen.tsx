@@ -13,6 +13,7 @@ import { SeverityBadge } from '../../components/SeverityBadge';
 import { Time } from '../../components/Time';
 import { resourceOf, type Finding } from '../../guardduty';
 import { guardDutyConsoleUrl } from '../../lib/console-url';
+import { HOTKEYS, useHotkeys } from '../../lib/hotkeys';
 import { DetailNav } from './DetailNav';
 import { FindingContext } from './context';
 import { FindingDetails } from './FindingDetails';
@@ -28,20 +29,9 @@ const TABS = [
 ] as const;
 type TabKey = (typeof TABS)[number]['key'];
 
-/** Escape returns to the table, unless it belongs to a text field, an open dialog or a modified key press. */
+/** Escape returns to the table, unless it belongs to a text field, an open dialog or a modified key press (lib/hotkeys). */
 function useEscapeBack(findingId: string) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || e.shiftKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t?.closest?.('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]')) return;
-      if (document.querySelector('dialog[open], [role="dialog"]')) return;
-      e.preventDefault();
-      backToTable(findingId);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [findingId]);
+  useHotkeys({ [HOTKEYS.back]: () => backToTable(findingId) });
 }
 
 /** The side panel starts below the app's header, however many lines the header wraps to. */

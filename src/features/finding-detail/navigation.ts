@@ -5,9 +5,10 @@
  */
 import { useEffect, useMemo } from 'react';
 import { requestRowReveal } from '../../view/detail-panel';
-import { findingPath, navigate, previousLocation } from '../../view/router';
+import { findingHref, tableHref as listHref } from '../../view/paths';
+import { navigate, previousLocation } from '../../view/router';
 import { useScope } from '../../view/scope';
-import { findingLocation, parseViewState, viewHref, type ViewState } from '../../view/url-state';
+import { findingLocation, parseViewState, type ViewState } from '../../view/url-state';
 import { useFindingsList } from '../../view/findings-view';
 import type { Finding } from '../../guardduty';
 
@@ -19,10 +20,10 @@ const currentState = () => parseViewState(new URLSearchParams(window.location.se
  * member, a scan's finding) where the finding on screen lives.
  */
 export const detailHref = (findingId: string, at: ViewState['finding'] = currentState().finding) =>
-  viewHref(findingPath(findingId), { ...currentState(), selected: findingId, finding: at });
+  findingHref(currentState(), findingId, at);
 
 /** The findings table with this finding selected. */
-export const tableHref = (findingId: string) => viewHref('/', { ...currentState(), selected: findingId });
+export const tableHref = (findingId: string) => listHref(currentState(), { selected: findingId });
 
 /**
  * Back to the table. When the previous history entry is the table, go back to it (the browser

@@ -8,7 +8,8 @@
  * `replace` starts from a fresh set instead.
  */
 import { ANY_PARAMS, DEFAULT_FILTERS, LIST_FILTERS, REMOTE_FILTER_PARAMS, type Filters } from '../../view/filters';
-import { viewHref, type ViewState } from '../../view/url-state';
+import { tableHref } from '../../view/paths';
+import type { ViewState } from '../../view/url-state';
 import type { Finding } from '../../guardduty';
 
 /** The list filter of a URL parameter, if there is one. */
@@ -50,8 +51,7 @@ export function pivotHref(state: ViewState, finding: Finding, param: string, val
   const archived = finding.service?.archived;
   const base: Filters = options.replace ? { ...DEFAULT_FILTERS, lists: {} } : state.filters;
   const filters = withPivot(base, param, value, finding.service?.action?.actionType);
-  return viewHref('/', {
-    ...state,
+  return tableHref(state, {
     filters: { ...filters, archived: archived && filters.archived === 'current' ? 'all' : filters.archived },
     selected: finding.id,
   });
@@ -59,7 +59,7 @@ export function pivotHref(state: ViewState, finding: Finding, param: string, val
 
 /** The findings view with the attack map open on a remote IP and this finding selected. */
 export function attackMapHref(state: ViewState, finding: Finding, ip: string): string {
-  return viewHref('/', { ...state, selected: finding.id, map: { ...state.map, open: true, ip } });
+  return tableHref(state, { selected: finding.id, map: { ...state.map, open: true, ip } });
 }
 
 /** Remote IP details that the attack map plots (it reads these three action types). */

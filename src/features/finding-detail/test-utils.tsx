@@ -4,7 +4,8 @@ import { configure, render, screen, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { Finding } from '../../guardduty';
 import { createQueryClient } from '../../api/query-client';
-import { findingPath, matchPath, useLocation } from '../../view/router';
+import { findingPath } from '../../view/paths';
+import { matchPath, useLocation } from '../../view/router';
 import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
 import FindingDetailScreen from './FindingDetailScreen';
 

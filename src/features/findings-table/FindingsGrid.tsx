@@ -26,6 +26,7 @@ import { Time } from '../../components/Time';
 import { columnInfo, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './column-meta';
 import { FindingLink, SELECT_COLUMN_ID, TABLE_COLUMNS, type GridMeta } from './columns';
 import { hasRemoteIp, remoteLabel, resourceLabel } from './format';
+import { HOTKEYS, useHotkeys } from '../../lib/hotkeys';
 import { isTextEntry } from '../../lib/keyboard';
 import { ariaSort, describeSort, nextHeaderSort, toSorting } from './sorting';
 import { HEADER_HEIGHT, type GridVirtualizer } from './useGridScroll';
@@ -438,19 +439,11 @@ function GridBody({ rows, colCount, cards, list, selection, onOpen, hrefFor, map
     e.stopPropagation();
   };
 
-  // j / k also work when focus is not in the table (and not in a text field).
-  useEffect(() => {
-    const onDocKey = (e: globalThis.KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
-      if (e.key !== 'j' && e.key !== 'k') return;
-      if (bodyRef.current?.contains(e.target as Node)) return;
-      if (e.target instanceof HTMLElement && e.target.closest('.disclosure-panel, [role="dialog"]')) return;
-      e.preventDefault();
-      moveTo(e.key === 'j' ? activeIndex + 1 : activeIndex < 0 ? 0 : activeIndex - 1);
-    };
-    document.addEventListener('keydown', onDocKey);
-    return () => document.removeEventListener('keydown', onDocKey);
-  }, [moveTo, activeIndex]);
+  // j / k also work when focus is not in the table (and not in a text field); in the table its own handler answers.
+  useHotkeys({
+    [HOTKEYS.next]: () => moveTo(activeIndex + 1),
+    [HOTKEYS.previous]: () => moveTo(activeIndex < 0 ? 0 : activeIndex - 1),
+  });
 
   const padTop = items.length > 0 ? items[0].start - HEADER_HEIGHT : 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - HEADER_HEIGHT) : 0;

@@ -3,13 +3,13 @@
  * pages of 50 loaded as the analyst scrolls, virtualized rows, URL state, keyboard, export.
  */
 import type { ColumnSizingState, OnChangeFn, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Scope } from '../../api/scope';
 import type { SortState } from '../../guardduty';
 import { hasActiveFilters, type Filters } from '../../view/filters';
 import { RegionChips, regionChips, useRegionList } from '../../components/RegionStatus';
-import { findingPath } from '../../view/router';
-import { findingLocation, serializeViewState, useViewState } from '../../view/url-state';
+import { findingHref, findingPath } from '../../view/paths';
+import { findingLocation, useViewState } from '../../view/url-state';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useTimePreference } from '../../lib/preferences';
 import { clampWidth, columnVisibility as visibleColumns, useColumnPrefs } from './column-prefs';
@@ -21,7 +21,7 @@ import { FindingsGrid } from './FindingsGrid';
 import { actionTypeHoldingIp, hasRemoteIp } from './format';
 import { describeSort, fromSorting, toSorting } from './sorting';
 import { ColumnsMenu, ExportMenu, RefreshControls, SortMenu, TimeZoneToggle } from './TableToolbar';
-import { isTextEntry } from '../../lib/keyboard';
+import { HOTKEYS, useHotkeys } from '../../lib/hotkeys';
 import { useFindingsList, useRefreshView, useViewStatistics } from '../../view/findings-view';
 import { useGridScroll } from './useGridScroll';
 import { useNewFindings } from './useNewFindings';
@@ -128,20 +128,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
     },
     [update, byId, keepScroll],
   );
-  // One serialisation per view, not per row: the rows' links differ only in the finding (and, in all regions, where it lives).
-  const linkSearch = useMemo(() => {
-    const p = serializeViewState({ ...state, selected: undefined, finding: undefined });
-    p.delete('selected');
-    return p.toString();
-  }, [state]);
-  const hrefFor = useCallback(
-    (id: string) => {
-      const at = findingLocation(state, byId.get(id));
-      const where = at ? `&findingRegion=${encodeURIComponent(at.region)}&findingDetector=${encodeURIComponent(at.detectorId)}` : '';
-      return `${findingPath(id)}?${linkSearch}${linkSearch ? '&' : ''}selected=${encodeURIComponent(id)}${where}`;
-    },
-    [linkSearch, state, byId],
-  );
+  const hrefFor = useCallback((id: string) => findingHref(state, byId.get(id) ?? id), [state, byId]);
 
   const focusTable = useCallback(() => {
     const row = scrollRef.current?.querySelector<HTMLElement>('tbody tr[tabindex="0"]');
@@ -150,15 +137,7 @@ export function FindingsTable({ scope }: { scope: Scope }) {
   }, [scrollRef]);
 
   // "/" focuses the filter from anywhere outside a text field.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
-      e.preventDefault();
-      filterInput.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useHotkeys({ [HOTKEYS.focusFilter]: () => filterInput.current?.focus() });
 
   const doRefresh = useCallback(() => {
     fresh.acknowledge();

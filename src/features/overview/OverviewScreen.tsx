@@ -8,6 +8,7 @@ import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-q
 import { useMemo } from 'react';
 import { queryKeys, statisticsQuery, totalFromStatistics } from '../../api/queries';
 import { LIST_FILTERS, TIME_WINDOWS, type ArchivedState, type Filters, type TimeWindow } from '../../view/filters';
+import { filteredTableHref as tableHref } from '../../view/paths';
 import { linkClick } from '../../view/router';
 import { RegionUnavailable } from '../../components/RegionUnavailable';
 import { RegionChips, regionChips, useRegionList } from '../../components/RegionStatus';
@@ -27,7 +28,6 @@ import {
   DEFAULT_TREND_DAYS,
   resourceFilters,
   shortDay,
-  tableHref,
   trendDays,
   trendSeries,
   withBand,

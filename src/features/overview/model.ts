@@ -6,7 +6,6 @@
  */
 import type { DateStatistics, FindingCriteria, ResourceStatistics } from '../../guardduty';
 import { criteriaFromFilters, LIST_FILTERS, TIME_WINDOWS, type Filters } from '../../view/filters';
-import { viewHref, type ViewState } from '../../view/url-state';
 import { countsByBand, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 
 export const DAY_MS = 24 * 3600_000;
@@ -33,11 +32,6 @@ export function bandsInFilter(filters: Filters): SeverityBand[] {
 }
 
 export const withBand = (filters: Filters, band: SeverityBand): Filters => ({ ...filters, severity: { from: band, to: band } });
-
-/** The findings table with these filters (same detector; sort, map and the rest of the view kept). */
-export function tableHref(state: ViewState, filters: Filters): string {
-  return viewHref('/', { ...state, filters, selected: undefined, map: { ...state.map, ip: undefined } });
-}
 
 /** The filters with one list filter set to exactly one value (the current filter already holds it). */
 export const withListValue = (filters: Filters, param: string, value: string): Filters => ({ ...filters, lists: { ...filters.lists, [param]: [value] } });
