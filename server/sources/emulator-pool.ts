@@ -40,6 +40,8 @@ export interface PooledAnswer {
 
 export interface PoolStats {
   workers: number;
+  /** Workers that have loaded and take requests. */
+  ready: number;
   busy: number;
   queued: number;
   /** Requests refused with ThrottlingException since the pool started. */
@@ -114,6 +116,11 @@ export function createEmulatorPool(options: EmulatorPoolOptions): EmulatorPool {
     for (const job of queue.splice(0)) job.resolve(wireError(error));
   }
 
+  function run(slot: Slot, job: Job) {
+    slot.job = job;
+    slot.worker.postMessage(job.request);
+  }
+
   function dispatch() {
     for (const slot of slots) {
       if (!slot.ready || slot.job) continue;
@@ -128,8 +135,7 @@ export function createEmulatorPool(options: EmulatorPoolOptions): EmulatorPool {
         } else break;
       }
       if (!job) return;
-      slot.job = job;
-      slot.worker.postMessage(job.request);
+      run(slot, job);
     }
   }
 
@@ -187,12 +193,15 @@ export function createEmulatorPool(options: EmulatorPoolOptions): EmulatorPool {
           contentType: incoming.contentType ?? null,
           body: incoming.body,
         };
-        queue.push({ request, enqueued: performance.now(), resolve, reject, signal });
-        dispatch();
+        const job: Job = { request, enqueued: performance.now(), resolve, reject, signal };
+        // A free worker and nobody waiting: straight to it (it never waited, so is never refused).
+        const free = queue.length === 0 ? slots.find((slot) => slot.ready && !slot.job) : undefined;
+        if (free) run(free, job);
+        else queue.push(job);
       });
     },
 
-    stats: () => ({ workers: slots.length, busy: slots.filter((s) => s.job).length, queued: queue.length, throttled }),
+    stats: () => ({ workers: slots.length, ready: slots.filter((s) => s.ready).length, busy: slots.filter((s) => s.job).length, queued: queue.length, throttled }),
 
     async close() {
       closed = true;

@@ -50,8 +50,8 @@ export interface DemoRegionalOptions {
    * per core beyond the first, 1 to 4). The server passes FINDINGS_ATLAS_EMULATOR_WORKERS.
    */
   workers?: number | null;
-  /** The pool's queue bounds (tests). */
-  pool?: Pick<EmulatorPoolOptions, 'maxQueued' | 'maxWaitMs'>;
+  /** The pool's queue bounds, or a stand-in worker (tests). */
+  pool?: Pick<EmulatorPoolOptions, 'maxQueued' | 'maxWaitMs' | 'workerUrl'>;
 }
 
 /** Worker threads for `auto`: the main thread keeps a core for HTTP. */
