@@ -152,6 +152,32 @@ describe('emulator pool: the same answers as the emulator in process', () => {
     expect(ids).toEqual(expected);
   });
 
+  it('answers /api/regions, a region of its own and all-regions queries as the in-process demo does', async () => {
+    const regions = ['us-east-1', 'us-west-2', 'ap-east-1', 'sa-east-1'];
+    const { port } = await start({ workers: 1, regions });
+    const local = createDemoRegional({ now: REFERENCE_NOW, regions, workers: 0 });
+    const inProcess = await startApp(testConfig(), local.source, {}, local.regional);
+    try {
+      const calls: { path: string; body?: unknown }[] = [
+        { path: '/api/regions' },
+        { path: '/api/regions/us-west-2/detector' },
+        { path: '/api/regions/ap-east-1/detector' },
+        { path: '/api/all-regions/findings', body: { sortCriteria: { attributeName: 'severity', orderBy: 'DESC' }, maxResults: 20 } },
+        { path: '/api/all-regions/statistics', body: { findingStatisticTypes: ['COUNT_BY_SEVERITY'] } },
+      ];
+      for (const { path, body } of calls) {
+        const request = body === undefined ? { path } : { method: 'POST', path, headers: JSON_POST, body: JSON.stringify(body) };
+        const [pooled, local] = [await raw(port, request), await raw(inProcess.port, request)];
+        expect(pooled.status, path).toBe(local.status);
+        // Everything but the measured per-region latency.
+        const parse = (text: string) => JSON.parse(text, (key, value: unknown) => (key === 'latencyMs' ? undefined : value)) as unknown;
+        expect(parse(pooled.text), path).toEqual(parse(local.text));
+      }
+    } finally {
+      await inProcess.close();
+    }
+  });
+
   it('auto: one worker per core beyond the first, 1 to 4', () => {
     expect([1, 2, 3, 8, 64].map((cores) => autoEmulatorWorkers(cores))).toEqual([1, 1, 2, 4, 4]);
   });
