@@ -6,7 +6,8 @@
  * The queue is bounded two ways, so waiting never grows without limit: at most `maxQueued`
  * requests wait (beyond that a request is answered at once), and a request that has waited
  * `maxWaitMs` by the time a worker is free is answered without running (its client has likely
- * given up, and running it would only delay the requests behind it). Both answers are GuardDuty's
+ * given up, and running it would only delay the requests behind it); time spent waiting for the
+ * workers to start is not counted. Both answers are GuardDuty's
  * own ThrottlingException (429, `x-amzn-ErrorType: ThrottlingException`), which AWS clients and the
  * dashboard already treat as "retry later". A request whose client went away while it waited is
  * dropped when its turn comes, without running.
@@ -23,6 +24,8 @@ export interface EmulatorPoolOptions {
   now: number;
   /** Worker threads (at least 1). */
   size: number;
+  /** Regions whose datasets each worker builds before it takes requests (default: none, built on first use). */
+  warmRegions?: readonly string[];
   /** Requests that may wait for a worker; more are refused at once. Default 512 (the server's connection cap). */
   maxQueued?: number;
   /** A request that waited this long is refused instead of run. Default 5 s. */
@@ -102,12 +105,14 @@ export function createEmulatorPool(options: EmulatorPoolOptions): EmulatorPool {
   const maxQueued = options.maxQueued ?? POOL_DEFAULTS.maxQueued;
   const maxWaitMs = options.maxWaitMs ?? POOL_DEFAULTS.maxWaitMs;
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
-  const workerData: WorkerData = { now: options.now };
+  const workerData: WorkerData = { now: options.now, warm: options.warmRegions ?? [] };
 
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
   let throttled = 0;
+  /** When a worker first became ready: waiting for the workers to start (and warm) is not counted. */
+  let servingSince: number | undefined;
   let closed = false;
   /** Set when a worker fails before it ever answered: the module cannot load, respawning would loop. */
   let broken: Error | null = null;
@@ -129,7 +134,7 @@ export function createEmulatorPool(options: EmulatorPoolOptions): EmulatorPool {
         // The client went away while it waited (checked here: no listener per request on a
         // signal that an all-regions query shares between dozens of calls).
         if (job.signal?.aborted) job.reject(job.signal.reason);
-        else if (performance.now() - job.enqueued > maxWaitMs) {
+        else if (performance.now() - Math.max(job.enqueued, servingSince ?? Infinity) > maxWaitMs) {
           throttled++;
           job.resolve(busy());
         } else break;
@@ -145,6 +150,7 @@ export function createEmulatorPool(options: EmulatorPoolOptions): EmulatorPool {
     slot.worker.on('message', (message: WorkerAnswer | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
+        servingSince ??= performance.now();
       } else {
         const job = slot.job;
         slot.job = null;

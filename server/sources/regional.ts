@@ -8,7 +8,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { createRegionsService, type RegionTransport, type RegionsService } from '../../src/guardduty/all-regions';
 import { availableParallelism } from 'node:os';
 import { createDemoRegions } from '../../mocks/regions';
-import { DEMO_DEFAULT_REGION, type DemoWorld } from '../../mocks/emulator';
+import { DEMO_DEFAULT_REGION, DEMO_DETECTOR_REGIONS, type DemoWorld } from '../../mocks/emulator';
 import { guardDutyRegions, orderRegions } from '../../src/guardduty/regions';
 import { createAwsSource, type AwsSourceOptions } from './aws';
 import { createDemoSource, createPooledDemoSource } from './demo';
@@ -69,9 +69,10 @@ export function createDemoRegional(options: DemoRegionalOptions = {}): { source:
     const sourceFor = cached((region) => createDemoSource(demo.backendFor(region)));
     return { source: sourceFor(demo.defaultRegion), regional: { service: demo.service, sourceFor } };
   }
-  const pool = createEmulatorPool({ now, size: workers, ...options.pool });
-  const sourceFor = cached((region) => createPooledDemoSource(pool, region));
   const regions = orderRegions(DEMO_DEFAULT_REGION, options.regions ?? guardDutyRegions(DEMO_DEFAULT_REGION));
+  const warmRegions = DEMO_DETECTOR_REGIONS.filter((region) => regions.includes(region));
+  const pool = createEmulatorPool({ now, size: workers, warmRegions, ...options.pool });
+  const sourceFor = cached((region) => createPooledDemoSource(pool, region));
   const service = createRegionsService({ defaultRegion: DEMO_DEFAULT_REGION, regions, transport: sourceTransport(sourceFor) });
   return { source: sourceFor(DEMO_DEFAULT_REGION), regional: { service, sourceFor }, pool };
 }
