@@ -2,8 +2,12 @@
  * Load on the demo server over loopback: 200 concurrent clients (keep-alive, one socket each) for
  * LOAD_SECONDS (default 30), each sending the dashboard's own mix one request after another:
  * ListFindings sorted and filtered (both detectors), GetFindings of a 50-id page, statistics,
- * and GET / . Reported: requests/s, p50/p99 latency, errors, and the server's resident memory
- * (from /proc/<pid>/status) before, at its highest during, and after the run.
+ * and GET / . Reported: requests/s, p50/p99 latency, errors (timeouts, other connection errors and
+ * non-200 statuses apart; a 429 ThrottlingException is the emulator pool shedding load on
+ * purpose, still an error here), /healthz sampled on its own connection during the run, the
+ * server's CPU time per request (less sensitive than latency to what else runs on the machine),
+ * and its resident memory (from /proc/<pid>/status) before, at its highest during, and after the
+ * run.
  *
  * Bounded: clients stop sending at the deadline, and every request has a timeout.
  * Standalone: `npm run build && LOAD_SECONDS=10 tsx bench/load.ts` (starts its own server).
@@ -17,6 +21,18 @@ import { isMain, runStandalone, type BenchServer, type Row } from './harness';
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const REQUEST_TIMEOUT_MS = 10_000;
+
+/** User + system CPU seconds of a process (all its threads, the emulator workers included), or null. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, 100 per second on Linux
+  } catch {
+    return null;
+  }
+}
 
 /** VmRSS (and VmHWM, the peak) of a process in bytes, or null where /proc is not available. */
 function memoryOf(pid: number | undefined): { rss: number; peak: number } | null {
@@ -82,6 +98,7 @@ export async function runLoadBench(baseUrl: string, server: BenchServer = {}): P
 
     const loadBefore = loadavg()[0];
     const before = memoryOf(server.pid);
+    const cpuBefore = cpuSecondsOf(server.pid);
     let highest = before?.rss ?? NaN;
     const sampler = setInterval(() => {
       const now = memoryOf(server.pid);
@@ -91,8 +108,28 @@ export async function runLoadBench(baseUrl: string, server: BenchServer = {}): P
     const latencies: number[] = [];
     let completed = 0;
     const errorsByKind = new Map<string, number>();
+    const errorsByClass = { timeout: 0, connection: 0, throttled: 0, status: 0 };
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
+
+    // /healthz on a connection of its own, every 100 ms: what a load balancer's check would see.
+    const healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const health: number[] = [];
+    let healthFailures = 0;
+    const healthProbe = (async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          const res = await send(healthAgent, base, 'GET', '/healthz');
+          if (res.status === 200) health.push(performance.now() - t0);
+          else healthFailures++;
+        } catch {
+          healthFailures++;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      healthAgent.destroy();
+    })();
     const client = async (c: number) => {
       for (let i = c; performance.now() < deadline; i += CLIENTS) {
         const kind = MIX[(i * 7 + c) % MIX.length];
@@ -108,26 +145,44 @@ export async function runLoadBench(baseUrl: string, server: BenchServer = {}): P
             res = await send(agent, base, 'POST', `/api/detector/${detector}/findings/statistics`, '{"findingStatisticTypes":["COUNT_BY_SEVERITY"],"findingCriteria":{"criterion":{"service.archived":{"eq":["false"]}}}}');
           } else res = await send(agent, base, 'GET', '/');
           if (res.status === 200) latencies.push(performance.now() - t0);
-          else errorsByKind.set(`${kind} ${res.status}`, (errorsByKind.get(`${kind} ${res.status}`) ?? 0) + 1);
+          else {
+            errorsByKind.set(`${kind} ${res.status}`, (errorsByKind.get(`${kind} ${res.status}`) ?? 0) + 1);
+            if (res.status === 429) errorsByClass.throttled++;
+            else errorsByClass.status++;
+          }
         } catch (error) {
-          const key = `${kind} ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+          const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          const key = `${kind} ${code}`;
           errorsByKind.set(key, (errorsByKind.get(key) ?? 0) + 1);
+          if (code === 'timeout') errorsByClass.timeout++;
+          else errorsByClass.connection++;
         }
         completed++;
       }
     };
-    await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    await Promise.all([...Array.from({ length: CLIENTS }, (_, c) => client(c)), healthProbe]);
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    const cpuAfter = cpuSecondsOf(server.pid);
     const after = memoryOf(server.pid);
     if (after) highest = Math.max(highest, after.rss);
 
     latencies.sort((a, b) => a - b);
+    health.sort((a, b) => a - b);
     const errors = [...errorsByKind.values()].reduce((n, k) => n + k, 0);
+    const { timeout, connection, throttled, status } = errorsByClass;
+    const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+    const showMs = (xs: number[], p: number) => (xs.length ? `${percentile(xs, p).toFixed(1)} ms` : 'n/a');
     return [
       { metric: `${CLIENTS} clients × ${elapsed.toFixed(0)} s, mix List/Get/Statistics/GET /: requests/s`, value: `${(completed / elapsed).toFixed(0)} (${completed} requests)` },
-      { metric: 'latency p50 / p99 (answered 200)', value: `${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 99).toFixed(1)} ms` },
-      { metric: 'errors', value: errors === 0 ? '0' : `${errors} (${[...errorsByKind].map(([k, n]) => `${k}: ${n}`).join(', ')})`, target: '0' },
+      { metric: 'latency p50 / p99 (answered 200)', value: `${showMs(latencies, 50)} / ${showMs(latencies, 99)}` },
+      {
+        metric: 'errors: timeouts (10 s) / connection / 429 throttled / other status',
+        value: `${timeout} / ${connection} / ${throttled} / ${status}${errors === 0 ? '' : ` (${[...errorsByKind].map(([k, n]) => `${k}: ${n}`).join(', ')})`}`,
+        target: '0 / 0 / 0 / 0',
+      },
+      { metric: '/healthz every 100 ms during the run: p50 / p99 (failed)', value: `${showMs(health, 50)} / ${showMs(health, 99)} (${healthFailures})` },
+      { metric: 'server CPU per request (all threads)', value: cpu === null ? 'n/a' : `${((cpu * 1000) / Math.max(1, completed)).toFixed(2)} ms (${cpu.toFixed(1)} s CPU in ${elapsed.toFixed(0)} s)` },
       { metric: 'server RSS before / highest / after', value: `${mib(before?.rss)} / ${mib(highest)} / ${mib(after?.rss)}` },
       // Client and server share the machine's cores (and with anything else running): read the numbers with this.
       { metric: `machine load average before / after (${cpus().length} cores)`, value: `${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)}` },

@@ -28,7 +28,17 @@ describe('config', () => {
       endpoint: null,
       regions: expect.arrayContaining(['us-east-1', 'eu-west-1', 'ap-east-1', 'sa-east-1']) as unknown as string[],
       staticDir: '/srv/dist',
+      emulatorWorkers: null,
     });
+  });
+
+  it('FINDINGS_ATLAS_EMULATOR_WORKERS: auto (default), or a whole number 0-16', () => {
+    expect(parse([], { FINDINGS_ATLAS_EMULATOR_WORKERS: 'auto' }).emulatorWorkers).toBeNull();
+    expect(parse([], { FINDINGS_ATLAS_EMULATOR_WORKERS: ' 0 ' }).emulatorWorkers).toBe(0);
+    expect(parse([], { FINDINGS_ATLAS_EMULATOR_WORKERS: '3' }).emulatorWorkers).toBe(3);
+    for (const bad of ['-1', '1.5', 'two', '17']) {
+      expect(() => parse([], { FINDINGS_ATLAS_EMULATOR_WORKERS: bad })).toThrow(/FINDINGS_ATLAS_EMULATOR_WORKERS must be 'auto' or a whole number 0-16/);
+    }
   });
 
   it('covers every GuardDuty region of the partition by default (botocore data), the default region first, then alphabetically', () => {

@@ -32,6 +32,11 @@ export interface ServerConfig {
   regions: string[];
   /** The built SPA (dist/). */
   staticDir: string;
+  /**
+   * Demo source: worker threads running the emulator (FINDINGS_ATLAS_EMULATOR_WORKERS); 0 runs it
+   * on the main thread (as the dev server's MSW does); null picks from the machine's cores.
+   */
+  emulatorWorkers: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +150,18 @@ export function parseRegions(value: string | undefined, defaultRegion: string): 
   return orderRegions(defaultRegion, names);
 }
 
+export const MAX_EMULATOR_WORKERS = 16;
+
+/** FINDINGS_ATLAS_EMULATOR_WORKERS: `auto` (default) or a whole number 0-16. */
+function parseEmulatorWorkers(value: string | undefined): number | null {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '' || text === 'auto') return null;
+  if (!/^\d+$/.test(text) || Number(text) > MAX_EMULATOR_WORKERS) {
+    throw new ConfigError(`FINDINGS_ATLAS_EMULATOR_WORKERS must be 'auto' or a whole number 0-${MAX_EMULATOR_WORKERS} (got '${value}').`);
+  }
+  return Number(text);
+}
+
 function parseToken(env: NodeJS.ProcessEnv, host: string): string | null {
   // Set but blank is a mistake (an empty secret in a deployment template), not "no token".
   if (env.FINDINGS_ATLAS_TOKEN !== undefined && env.FINDINGS_ATLAS_TOKEN.trim() === '') {
@@ -201,5 +218,6 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, staticDir: s
     endpoint: source === 'aws' ? parseEndpoint(env) : null,
     regions: parseRegions(env.FINDINGS_ATLAS_REGIONS, region ?? DEMO_REGION),
     staticDir,
+    emulatorWorkers: parseEmulatorWorkers(env.FINDINGS_ATLAS_EMULATOR_WORKERS),
   };
 }

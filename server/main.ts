@@ -29,7 +29,7 @@ function loadConfig(): ServerConfig {
 const createSources = (config: ServerConfig) =>
   config.source === 'aws'
     ? createAwsRegional({ defaultRegion: config.region!, regions: config.regions, endpoint: config.endpoint })
-    : createDemoRegional({ regions: config.regions });
+    : createDemoRegional({ regions: config.regions, workers: config.emulatorWorkers });
 
 function describe(config: ServerConfig, address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -4,6 +4,7 @@
  * so traversal attempts are refused rather than resolved, and nothing outside dist/ is read.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { plainText } from './wire';
 
@@ -63,8 +64,42 @@ const isDeepLink = (request: Request, rawPath: string) =>
   !rawPath.startsWith('/assets/') &&
   extname(rawPath.slice(rawPath.lastIndexOf('/'))) === '';
 
-async function fileResponse(request: Request, file: string, cacheControl: string): Promise<Response> {
-  const info = await stat(file);
+/**
+ * File contents kept in memory, checked against a fresh stat on every request (size and mtime, as
+ * the ETag is), so a rebuilt dist/ is served at once. Under load this saves opening, reading and
+ * closing index.html and the assets on every request; files of at most 2 MiB, 32 MiB in all.
+ */
+const CACHED_FILE_MAX_BYTES = 2 * 1024 * 1024;
+/** All cached files together (dist/ is a few MB). */
+const CACHED_TOTAL_BYTES = 32 * 1024 * 1024;
+let cachedBytes = 0;
+const contents = new Map<string, { size: number; mtimeMs: number; bytes: Uint8Array<ArrayBuffer> }>();
+
+function forget(file: string, bytes: Uint8Array) {
+  if (contents.delete(file)) cachedBytes -= bytes.byteLength;
+}
+
+async function contentsOf(file: string, info: Stats): Promise<Uint8Array<ArrayBuffer>> {
+  const cached = contents.get(file);
+  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.bytes;
+  const bytes = new Uint8Array(await readFile(file));
+  // Looked up again: a concurrent request for the same file may have cached it meanwhile.
+  const current = contents.get(file);
+  if (current) forget(file, current.bytes);
+  // Kept only if it is as large as the stat said (else it changed in between; the next request reads again).
+  if (bytes.byteLength === info.size && info.size <= CACHED_FILE_MAX_BYTES) {
+    for (const [oldest, entry] of contents) {
+      if (cachedBytes + bytes.byteLength <= CACHED_TOTAL_BYTES) break;
+      forget(oldest, entry.bytes);
+    }
+    contents.set(file, { size: info.size, mtimeMs: info.mtimeMs, bytes });
+    cachedBytes += bytes.byteLength;
+  }
+  return bytes;
+}
+
+async function fileResponse(request: Request, file: string, cacheControl: string, known?: Stats): Promise<Response> {
+  const info = known ?? (await stat(file));
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers = {
     'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
@@ -73,7 +108,8 @@ async function fileResponse(request: Request, file: string, cacheControl: string
     'last-modified': info.mtime.toUTCString(),
   };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(await readFile(file)), { status: 200, headers });
+  // A copy: the Response must not share (and could detach) the cached bytes.
+  return new Response((await contentsOf(file, info)).slice(), { status: 200, headers });
 }
 
 /** `target` is the raw request target (node's `incoming.url`), not the normalised URL. */
@@ -88,7 +124,7 @@ export async function serveStatic(request: Request, target: string, staticDir: s
     if (UNSAFE_PATH.test(rawPath) || !isDeepLink(request, rawPath)) return notFound();
   }
   const index = join(root, 'index.html');
-  const built = await stat(index).then((s) => s.isFile(), () => false);
-  if (!built) return plainText(503, 'Findings Atlas: the web app is not built. Run npm run build first.');
-  return fileResponse(request, index, 'no-cache');
+  const info = await stat(index).catch(() => undefined);
+  if (!info?.isFile()) return plainText(503, 'Findings Atlas: the web app is not built. Run npm run build first.');
+  return fileResponse(request, index, 'no-cache', info);
 }

@@ -5,7 +5,10 @@
  * unknown detector or a bad nextToken, it checks itself, and so the sort attribute (the model
  * leaves it a free string) and the cost of a filter (WORK_BUDGET in ./query).
  */
-import { SORT_ATTRIBUTE_NAMES, isSortAttributeName, invalidInput, sortFindings, type Finding, type FindingCriteria, type SortCriteria, type SortOrder } from '../../src/guardduty';
+import {
+  SORT_ATTRIBUTE_NAMES, invalidInput, isSortAttributeName, sortFindings,
+  type Finding, type FindingCriteria, type FindingStatistics, type GetFindingsRequest, type SortCriteria, type SortOrder,
+} from '../../src/guardduty';
 import type { GuardDutyBackend } from '../../src/guardduty/operations';
 import { findingsOf } from './dataset';
 import { REFERENCE_NOW } from './dataset/time';
@@ -31,8 +34,38 @@ export interface EmulatorOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 50;
-/** Result lists kept per emulator; a dashboard session uses a handful of queries at a time. */
-const QUERY_CACHE_SIZE = 64;
+/**
+ * Result lists kept per emulator. A dashboard session uses a handful of queries at a time, but a
+ * server answers many sessions: the load bench's mix alone has 74 (6 sorts × 2 directions × 3
+ * severity floors × 2 detectors, and statistics), and an LRU smaller than the working set misses
+ * every time. An entry is an array of references (at most 80 KB on the 10,000-finding detector).
+ */
+const QUERY_CACHE_SIZE = 256;
+/** Statistics answers kept per emulator (small objects), by query and statistics request. */
+const STATISTICS_CACHE_SIZE = 256;
+/** Serialised findings kept per emulator (about 3 KB each): a few hundred pages' worth. */
+const FINDING_JSON_CACHE_SIZE = 4096;
+
+/** A Map used as a least-recently-used cache of at most `size` entries. */
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly size: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key); // re-inserted: most recently used last
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    if (this.map.size >= this.size) this.map.delete(this.map.keys().next().value!);
+    this.map.set(key, value);
+  }
+}
 
 const byId = (a: Finding, b: Finding) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -59,7 +92,9 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
   const now = options.now ?? REFERENCE_NOW;
   const region = options.region ?? DEMO_DEFAULT_REGION;
   const detectorIds = detectorIdsIn(region);
-  const results = new Map<string, readonly Finding[]>();
+  const results = new Lru<string, readonly Finding[]>(QUERY_CACHE_SIZE);
+  const statistics = new Lru<string, FindingStatistics>(STATISTICS_CACHE_SIZE);
+  const findingJson = new Lru<Finding, string>(FINDING_JSON_CACHE_SIZE);
   const indexes = new Map<string, { sorted: readonly Finding[]; byId: ReadonlyMap<string, Finding> }>();
 
   /** The detector's findings in the default order (by id) and by id; throws for unknown detectors. */
@@ -104,15 +139,27 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
       sort: sort ? [sort.attributeName, sort.orderBy] : null,
     });
     let findings = results.get(key);
-    if (findings) {
-      results.delete(key); // re-insert below: least recently used goes first
-    } else {
+    if (!findings) {
       const all = ordered(detectorId, sort);
       findings = all.filter(compileCriteria(criteria, new WorkMeter(WORK_BUDGET, all.length)));
-      if (results.size >= QUERY_CACHE_SIZE) results.delete(results.keys().next().value!);
+      results.set(key, findings);
     }
-    results.set(key, findings);
     return { key, findings };
+  }
+
+  /** GetFindings' findings: unknown ids left out, as GuardDuty does; a repeated id answered once. */
+  function found(detectorId: string, request: GetFindingsRequest): Finding[] {
+    const index = detector(detectorId).byId;
+    const findings = [...new Set(request.findingIds)].flatMap((id) => index.get(id) ?? []);
+    const sort = sortOf(request.sortCriteria);
+    return sort ? sortFindings(findings, sort.attributeName, sort.orderBy) : findings;
+  }
+
+  /** A finding's JSON, serialised once while it stays in the cache (the dataset never changes). */
+  function jsonOf(finding: Finding): string {
+    let json = findingJson.get(finding);
+    if (json === undefined) findingJson.set(finding, (json = JSON.stringify(finding)));
+    return json;
   }
 
   return {
@@ -132,16 +179,21 @@ export function createEmulator(options: EmulatorOptions = {}): GuardDutyBackend 
     },
 
     getFindings(detectorId, request) {
-      const index = detector(detectorId).byId;
-      // Unknown ids are left out, as GuardDuty does; a repeated id is answered once.
-      const found = [...new Set(request.findingIds)].flatMap((id) => index.get(id) ?? []);
-      const sort = sortOf(request.sortCriteria);
-      const ordered = sort ? sortFindings(found, sort.attributeName, sort.orderBy) : found;
-      return { findings: jsonCopy(ordered) };
+      return { findings: jsonCopy(found(detectorId, request)) };
+    },
+
+    getFindingsJson(detectorId, request) {
+      return `{"findings":[${found(detectorId, request).map(jsonOf).join(',')}]}`;
     },
 
     getFindingsStatistics(detectorId, request) {
-      return { findingStatistics: findingStatistics(query(detectorId, request.findingCriteria, undefined).findings, request) };
+      const { key, findings } = query(detectorId, request.findingCriteria, undefined);
+      // Keyed by the query and every other member that shapes the answer.
+      const { findingCriteria: _, ...shape } = request;
+      const statisticsKey = `${key} ${stableStringify(shape)}`;
+      let answer = statistics.get(statisticsKey);
+      if (!answer) statistics.set(statisticsKey, (answer = findingStatistics(findings, request)));
+      return { findingStatistics: jsonCopy(answer) };
     },
   };
 }

@@ -18,7 +18,8 @@ export type FindingPredicate = (finding: Finding) => boolean;
  * most 3 units per character of the attribute's values (a pattern longer than twice the value
  * is refused by length), `description` has the most text (1.6 million characters), and the 50
  * lookups add about 1 million. Beyond this a query is refused, after at most this much work
- * (tens of milliseconds), so the synchronous emulator never holds the server up for long.
+ * (tens of milliseconds), so the synchronous emulator never holds its thread up for long: a worker
+ * of the server's pool (server/sources/emulator-pool.ts), or the page's main thread under MSW.
  */
 export const WORK_BUDGET = 32_000_000;
 

@@ -6,10 +6,13 @@
  */
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { createRegionsService, type RegionTransport, type RegionsService } from '../../src/guardduty/all-regions';
+import { availableParallelism } from 'node:os';
 import { createDemoRegions } from '../../mocks/regions';
-import type { DemoWorld } from '../../mocks/emulator';
+import { DEMO_DEFAULT_REGION, DEMO_DETECTOR_REGIONS, type DemoWorld } from '../../mocks/emulator';
+import { guardDutyRegions, orderRegions } from '../../src/guardduty/regions';
 import { createAwsSource, type AwsSourceOptions } from './aws';
-import { createDemoSource } from './demo';
+import { createDemoSource, createPooledDemoSource } from './demo';
+import { createEmulatorPool, type EmulatorPool, type EmulatorPoolOptions } from './emulator-pool';
 import type { Source } from './source';
 
 export interface Regional {
@@ -40,15 +43,38 @@ function cached(make: (region: string) => Source): (region: string) => Source {
 export interface DemoRegionalOptions {
   regions?: readonly string[];
   now?: number;
-  /** Tests: a world with faults. */
+  /** Tests: a world with faults (always on the calling thread). */
   world?: DemoWorld;
+  /**
+   * Worker threads running the emulators (0: on the calling thread, the default here; null: one
+   * per core beyond the first, 1 to 4). The server passes FINDINGS_ATLAS_EMULATOR_WORKERS.
+   */
+  workers?: number | null;
+  /** The pool's queue bounds, or a stand-in worker (tests). */
+  pool?: Pick<EmulatorPoolOptions, 'maxQueued' | 'maxWaitMs' | 'workerUrl'>;
 }
 
-/** The demo: one emulator per region; the default region's source is the /api/… source. */
-export function createDemoRegional(options: DemoRegionalOptions = {}): { source: Source; regional: Regional } {
-  const demo = createDemoRegions({ now: options.now ?? Date.now(), regions: options.regions, world: options.world });
-  const sourceFor = cached((region) => createDemoSource(demo.backendFor(region)));
-  return { source: sourceFor(demo.defaultRegion), regional: { service: demo.service, sourceFor } };
+/** Worker threads for `auto`: the main thread keeps a core for HTTP. */
+export const autoEmulatorWorkers = (cores = availableParallelism()) => Math.min(4, Math.max(1, cores - 1));
+
+/**
+ * The demo: one emulator per region; the default region's source is the /api/… source. With
+ * workers, every emulator call (regional and all-regions ones included) runs in the pool.
+ */
+export function createDemoRegional(options: DemoRegionalOptions = {}): { source: Source; regional: Regional; pool?: EmulatorPool } {
+  const now = options.now ?? Date.now();
+  const workers = options.workers === null ? autoEmulatorWorkers() : (options.workers ?? 0);
+  if (workers === 0 || options.world) {
+    const demo = createDemoRegions({ now, regions: options.regions, world: options.world });
+    const sourceFor = cached((region) => createDemoSource(demo.backendFor(region)));
+    return { source: sourceFor(demo.defaultRegion), regional: { service: demo.service, sourceFor } };
+  }
+  const regions = orderRegions(DEMO_DEFAULT_REGION, options.regions ?? guardDutyRegions(DEMO_DEFAULT_REGION));
+  const warmRegions = DEMO_DETECTOR_REGIONS.filter((region) => regions.includes(region));
+  const pool = createEmulatorPool({ now, size: workers, warmRegions, ...options.pool });
+  const sourceFor = cached((region) => createPooledDemoSource(pool, region));
+  const service = createRegionsService({ defaultRegion: DEMO_DEFAULT_REGION, regions, transport: sourceTransport(sourceFor) });
+  return { source: sourceFor(DEMO_DEFAULT_REGION), regional: { service, sourceFor }, pool };
 }
 
 export interface AwsRegionalOptions extends Omit<AwsSourceOptions, 'region'> {

@@ -54,6 +54,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     endpoint: null,
     regions: ['us-east-1'],
     staticDir: join(tmpdir(), 'fa-no-dist-here'),
+    emulatorWorkers: 0,
     ...overrides,
   };
 }

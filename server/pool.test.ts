@@ -1,0 +1,184 @@
+/**
+ * The demo source's emulator pool over real HTTP: the main thread answers /healthz and static
+ * files while the emulator is busy, the queue is bounded with GuardDuty's ThrottlingException,
+ * and any worker answers any page of a query (the same datasets in every worker).
+ *
+ * Nothing here depends on how fast the machine is: a stand-in worker holds its thread until the
+ * test lets it go, and the tests assert what has completed, never how long anything took.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_DETECTOR_ID, REFERENCE_NOW, SCALE_DETECTOR_ID, createEmulator } from '../mocks/emulator';
+import { heaviestAllowedCriterion, walkPages } from '../mocks/emulator/test-support';
+import { autoEmulatorWorkers, createDemoRegional } from './sources/regional';
+import type { EmulatorPool } from './sources/emulator-pool';
+import { INDEX_HTML, makeDist, raw, startApp, testConfig, type RawResponse, type Running } from './test/harness';
+
+const BLOCKING_WORKER = new URL('./test/blocking-worker.mjs', import.meta.url);
+const JSON_POST = { 'content-type': 'application/json' };
+
+let running: Running | undefined;
+let pool: EmulatorPool | undefined;
+afterEach(async () => {
+  await running?.close();
+  await pool?.close();
+  running = pool = undefined;
+});
+
+async function start(options: NonNullable<Parameters<typeof createDemoRegional>[0]>, workerUrl?: URL) {
+  const demo = createDemoRegional({ now: REFERENCE_NOW, regions: ['us-east-1'], ...options, pool: { ...options.pool, workerUrl } });
+  pool = demo.pool;
+  running = await startApp(testConfig({ staticDir: makeDist() }), demo.source, {}, demo.regional);
+  return running;
+}
+
+/** A request the stand-in worker holds until `open(gate)`. */
+const held = (port: number, gate: string) =>
+  raw(port, { method: 'POST', path: `/api/detector/${DEMO_DETECTOR_ID}/findings`, headers: JSON_POST, body: JSON.stringify({ gate }) });
+
+/** Resolves once the pool is in the state `ready` describes (the worker and queue fill asynchronously). */
+async function until(ready: () => boolean) {
+  while (!ready()) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('emulator pool: the main thread stays free', () => {
+  it('answers /healthz and static files while every worker is held by a request, and the held request completes afterwards', async () => {
+    const { port } = await start({ workers: 1 }, BLOCKING_WORKER);
+    const gates = mkdtempSync(join(tmpdir(), 'fa-gate-'));
+    const gate = join(gates, 'open');
+    let heavyDone = false;
+    const heavy = held(port, gate).then((res) => {
+      heavyDone = true;
+      return res;
+    });
+    await until(() => pool!.stats().busy === 1);
+
+    const health = await raw(port, { path: '/healthz' });
+    const page = await raw(port, { path: '/', headers: { accept: 'text/html' } });
+    expect(health.status).toBe(200);
+    expect(page.status).toBe(200);
+    expect(page.text).toBe(INDEX_HTML);
+    expect(heavyDone).toBe(false); // answered while the worker was still busy
+
+    writeFileSync(gate, '');
+    const res = await heavy;
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ findingIds: [gate], nextToken: '' });
+  });
+
+  it('answers /healthz while the real emulator works through the heaviest allowed requests', async () => {
+    const { port } = await start({ workers: 1 });
+    // Load the 10,000-finding detector first, so the heavy requests are all filtering.
+    expect((await raw(port, { method: 'POST', path: `/api/detector/${SCALE_DETECTOR_ID}/findings`, headers: JSON_POST, body: '{}' })).status).toBe(200);
+    const finished: string[] = [];
+    const heavy = Array.from({ length: 4 }, (_, i) =>
+      raw(port, {
+        method: 'POST',
+        path: `/api/detector/${SCALE_DETECTOR_ID}/findings`,
+        headers: JSON_POST,
+        // Salted: no cached answer; each one is the most work a request may ask for.
+        body: JSON.stringify({ findingCriteria: { criterion: heaviestAllowedCriterion(`pool-${i}`) }, maxResults: 50 }),
+      }).then((res) => {
+        finished.push(`heavy ${res.status}`);
+        return res;
+      }),
+    );
+    await until(() => pool!.stats().busy === 1 && pool!.stats().queued >= 2);
+    const health = await raw(port, { path: '/healthz' });
+    finished.push(`healthz ${health.status}`);
+    await Promise.all(heavy);
+    // One worker runs the four one after another; /healthz did not wait for them.
+    expect(finished.indexOf('healthz 200')).toBeGreaterThanOrEqual(0);
+    expect(finished.indexOf('healthz 200')).toBeLessThan(finished.length - 1);
+    expect(finished.filter((f) => f === 'heavy 200')).toHaveLength(4);
+  }, 120_000); // four of the heaviest requests, one after another, on whatever CPU share this machine gives
+});
+
+describe('emulator pool: a bounded queue', () => {
+  const isThrottling = (res: RawResponse) => {
+    expect(res.status).toBe(429);
+    expect(res.headers['x-amzn-errortype']).toBe('ThrottlingException');
+    expect(JSON.parse(res.text)).toMatchObject({ __type: 'ThrottlingException', message: expect.stringContaining('Rate exceeded') });
+  };
+
+  it('refuses at once, with ThrottlingException, what does not fit in the queue', async () => {
+    const { port } = await start({ workers: 1, pool: { maxQueued: 1 } }, BLOCKING_WORKER);
+    const gate = join(mkdtempSync(join(tmpdir(), 'fa-gate-')), 'open');
+    const running = held(port, gate);
+    await until(() => pool!.stats().busy === 1);
+    const queued = held(port, gate);
+    await until(() => pool!.stats().queued === 1);
+    isThrottling(await held(port, gate)); // answered while the other two are still held
+    expect(pool!.stats().throttled).toBe(1);
+    writeFileSync(gate, '');
+    expect((await running).status).toBe(200);
+    expect((await queued).status).toBe(200);
+  });
+
+  it('refuses, without running it, a request that waited longer than maxWaitMs', async () => {
+    const { port } = await start({ workers: 1, pool: { maxWaitMs: 0 } }, BLOCKING_WORKER);
+    const gate = join(mkdtempSync(join(tmpdir(), 'fa-gate-')), 'open');
+    await until(() => pool!.stats().ready === 1); // else the first request would wait for the worker to load
+    const first = held(port, gate);
+    await until(() => pool!.stats().busy === 1);
+    const waiting = held(port, gate);
+    await until(() => pool!.stats().queued === 1);
+    writeFileSync(gate, '');
+    expect((await first).status).toBe(200);
+    isThrottling(await waiting);
+  });
+});
+
+describe('emulator pool: the same answers as the emulator in process', () => {
+  it('pages one query across two workers with the same ids and tokens as an in-process emulator', async () => {
+    const { port } = await start({ workers: 2 });
+    const request = { sortCriteria: { attributeName: 'severity', orderBy: 'DESC' as const }, maxResults: 50 };
+    const expected = walkPages(createEmulator({ now: REFERENCE_NOW }), DEMO_DETECTOR_ID, request).ids;
+    const ids: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      // Two at a time, so both workers answer pages of the same query.
+      const [res] = await Promise.all([
+        raw(port, { method: 'POST', path: `/api/detector/${DEMO_DETECTOR_ID}/findings`, headers: JSON_POST, body: JSON.stringify({ ...request, nextToken }) }),
+        raw(port, { path: '/api/detector' }),
+      ]);
+      expect(res.status).toBe(200);
+      const page = JSON.parse(res.text) as { findingIds: string[]; nextToken: string };
+      ids.push(...page.findingIds);
+      nextToken = page.nextToken || undefined;
+    } while (nextToken);
+    expect(ids).toEqual(expected);
+  });
+
+  it('answers /api/regions, a region of its own and all-regions queries as the in-process demo does', async () => {
+    const regions = ['us-east-1', 'us-west-2', 'ap-east-1', 'sa-east-1'];
+    const { port } = await start({ workers: 1, regions });
+    const local = createDemoRegional({ now: REFERENCE_NOW, regions, workers: 0 });
+    const inProcess = await startApp(testConfig(), local.source, {}, local.regional);
+    try {
+      const calls: { path: string; body?: unknown }[] = [
+        { path: '/api/regions' },
+        { path: '/api/regions/us-west-2/detector' },
+        { path: '/api/regions/ap-east-1/detector' },
+        { path: '/api/all-regions/findings', body: { sortCriteria: { attributeName: 'severity', orderBy: 'DESC' }, maxResults: 20 } },
+        { path: '/api/all-regions/statistics', body: { findingStatisticTypes: ['COUNT_BY_SEVERITY'] } },
+      ];
+      for (const { path, body } of calls) {
+        const request = body === undefined ? { path } : { method: 'POST', path, headers: JSON_POST, body: JSON.stringify(body) };
+        const [pooled, local] = [await raw(port, request), await raw(inProcess.port, request)];
+        expect(pooled.status, path).toBe(local.status);
+        // Everything but the measured per-region latency.
+        const parse = (text: string) => JSON.parse(text, (key, value: unknown) => (key === 'latencyMs' ? undefined : value)) as unknown;
+        expect(parse(pooled.text), path).toEqual(parse(local.text));
+      }
+    } finally {
+      await inProcess.close();
+    }
+  });
+
+  it('auto: one worker per core beyond the first, 1 to 4', () => {
+    expect([1, 2, 3, 8, 64].map((cores) => autoEmulatorWorkers(cores))).toEqual([1, 1, 2, 4, 4]);
+  });
+});
