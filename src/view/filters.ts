@@ -5,7 +5,7 @@
  * action type because each action keeps them in its own field, and once for any action type (a
  * pseudo attribute that src/api/any-criteria.ts expands into a union of queries).
  */
-import type { FindingCriteria, Condition } from '../guardduty';
+import { REMOTE_IP_ATTRIBUTES, type FindingCriteria, type Condition } from '../guardduty';
 import { bandInfo, type SeverityBand } from '../lib/severity';
 import { canonicalCountry, canonicalCountryPrefix } from './countries';
 
@@ -26,9 +26,7 @@ export interface ListFilterField {
   groupBy?: 'FINDING_TYPE' | 'ACCOUNT' | 'RESOURCE';
 }
 
-const NC = 'service.action.networkConnectionAction.remoteIpDetails';
-const API = 'service.action.awsApiCallAction.remoteIpDetails';
-const PROBE = 'service.action.portProbeAction.portProbeDetails.remoteIpDetails';
+const { NETWORK_CONNECTION: NC, AWS_API_CALL: API, PORT_PROBE: PROBE } = REMOTE_IP_ATTRIBUTES;
 const NI = 'resource.instanceDetails.networkInterfaces';
 
 export const LIST_FILTERS: readonly ListFilterField[] = [

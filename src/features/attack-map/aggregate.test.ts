@@ -111,6 +111,15 @@ describe('aggregateFindings', () => {
     expect(data.byIp.size).toBe(0);
   });
 
+  it('maps the remote IPs of Kubernetes API calls and RDS login attempts too', () => {
+    const data = aggregateFindings([
+      { id: 'k8s', severity: 8, type: 'Discovery:Kubernetes/SuccessfulAnonymousAccess', service: { action: { actionType: 'KUBERNETES_API_CALL', kubernetesApiCallAction: { verb: 'list', remoteIpDetails: remote('192.0.2.10', 10, 20) } } } },
+      { id: 'rds', severity: 5, type: 'CredentialAccess:RDS/AnomalousBehavior.FailedLogin', service: { action: { actionType: 'RDS_LOGIN_ATTEMPT', rdsLoginAttemptAction: { remoteIpDetails: remote('192.0.2.10', 10, 20) } } } },
+    ]);
+    expect(data.findingsWithIp).toBe(2);
+    expect(data.located.map((a) => [a.ip, a.findings.map((f) => f.id)])).toEqual([['192.0.2.10', ['k8s', 'rds']]]);
+  });
+
   it('uses IPv6 addresses when there is no IPv4 one', () => {
     const data = aggregateFindings([nc('v6', 5, { ipAddressV6: '2001:db8::1', geoLocation: { lat: 1, lon: 2 } })]);
     expect(data.located[0].ip).toBe('2001:db8::1');

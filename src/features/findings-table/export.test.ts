@@ -45,3 +45,23 @@ describe('export', () => {
     expect(rows).toHaveLength(2);
   });
 });
+
+describe('remote IP columns', () => {
+  const rds: Finding = {
+    id: 'rds',
+    service: { action: { actionType: 'RDS_LOGIN_ATTEMPT', rdsLoginAttemptAction: { remoteIpDetails: { ipAddressV4: '192.0.2.5', country: { countryName: 'Chile' } } } } },
+  };
+  const k8s: Finding = {
+    id: 'k8s',
+    service: { action: { actionType: 'KUBERNETES_API_CALL', kubernetesApiCallAction: { remoteIpDetails: { ipAddressV6: '2001:db8::5' } } } },
+  };
+  const record = (f: Finding) => {
+    const rows = parseCsv(findingsToCsv([f]));
+    return Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));
+  };
+
+  it('names the remote IP of every action type that keeps one (RDS login attempts, Kubernetes API calls)', () => {
+    expect(record(rds)).toMatchObject({ remoteIp: '192.0.2.5', remoteCountry: 'Chile' });
+    expect(record(k8s).remoteIp).toBe('2001:db8::5');
+  });
+});
