@@ -6,7 +6,6 @@ import {
   parseWireError,
   type Finding,
   type FindingCriteria,
-  type GetDetectorResponse,
   type GetFindingsStatisticsRequest,
   type GetFindingsStatisticsResponse,
   type FindingStatistics,
@@ -75,8 +74,6 @@ export interface Health {
 export const fetchHealth = (signal?: AbortSignal) => request<Health>('/healthz', { signal });
 
 export const listDetectors = (region?: string, signal?: AbortSignal) => request<ListDetectorsResponse>(`${regionBase(region)}/detector?maxResults=50`, { signal });
-
-export const getDetector = (detector: DetectorRef | string, signal?: AbortSignal) => request<GetDetectorResponse>(detectorPath(detector), { signal });
 
 export interface ListFindingsInput {
   findingCriteria?: FindingCriteria;
