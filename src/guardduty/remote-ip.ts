@@ -181,7 +181,10 @@ export function remoteIpSightings(finding: Finding | undefined): RemoteIpSightin
   return [...(action ? actionSightings(action) : []), ...endpointSightings(finding)];
 }
 
-/** The first sighting with an address: the finding's remote IP where one value is shown (table, CSV). */
-export function primaryRemoteIp(finding: Finding): RemoteIpSighting | undefined {
-  return remoteIpSightings(finding).find((s) => s.ip !== undefined);
+/**
+ * The first sighting with an address (among those `accept` takes): the finding's remote IP where
+ * one value is shown (the table, the CSV).
+ */
+export function primaryRemoteIp(finding: Finding, accept: (s: RemoteIpSighting) => boolean = () => true): RemoteIpSighting | undefined {
+  return remoteIpSightings(finding).find((s) => s.ip !== undefined && accept(s));
 }

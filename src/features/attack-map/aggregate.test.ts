@@ -111,13 +111,14 @@ describe('aggregateFindings', () => {
     expect(data.byIp.size).toBe(0);
   });
 
-  it('maps the remote IPs of Kubernetes API calls and RDS login attempts too', () => {
+  it('leaves Kubernetes API call and RDS login attempt IPs off the map: the Remote IP filter cannot follow them', () => {
     const data = aggregateFindings([
       { id: 'k8s', severity: 8, type: 'Discovery:Kubernetes/SuccessfulAnonymousAccess', service: { action: { actionType: 'KUBERNETES_API_CALL', kubernetesApiCallAction: { verb: 'list', remoteIpDetails: remote('192.0.2.10', 10, 20) } } } },
       { id: 'rds', severity: 5, type: 'CredentialAccess:RDS/AnomalousBehavior.FailedLogin', service: { action: { actionType: 'RDS_LOGIN_ATTEMPT', rdsLoginAttemptAction: { remoteIpDetails: remote('192.0.2.10', 10, 20) } } } },
     ]);
-    expect(data.findingsWithIp).toBe(2);
-    expect(data.located.map((a) => [a.ip, a.findings.map((f) => f.id)])).toEqual([['192.0.2.10', ['k8s', 'rds']]]);
+    expect(data.findingCount).toBe(2);
+    expect(data.findingsWithIp).toBe(0);
+    expect(data.byIp.size).toBe(0);
   });
 
   it('uses IPv6 addresses when there is no IPv4 one', () => {

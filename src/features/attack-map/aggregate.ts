@@ -1,10 +1,11 @@
 /**
- * Per-IP aggregation of the remote IPs of loaded findings: every sighting the contract's
- * remoteIpSightings reads (each action type's remote IP, each port probe's, an attack sequence's
- * endpoints). Pure, so it is unit-tested and cheap to re-run
- * whenever the findings cache grows.
+ * Per-IP aggregation of the remote IPs of loaded findings: the contract's remoteIpSightings that
+ * isMappedRemoteIp keeps (network-connection, AWS-API-call and each port-probe remote IP, which the
+ * Remote IP filter can follow, and an attack sequence's endpoints). Pure, so it is unit-tested and
+ * cheap to re-run whenever the findings cache grows.
  */
 import { parseTimestamp, remoteIpSightings, type Finding } from '../../guardduty';
+import { isMappedRemoteIp } from '../../view/filters';
 import { checkLocation, type LocationProblem } from '../../lib/geo';
 import { severityBand, type SeverityBand } from '../../lib/severity';
 
@@ -81,7 +82,7 @@ function observe(finding: Finding): Observation {
   let obs = observations.get(finding);
   if (obs) return obs;
   const sightings: Sighting[] = [];
-  for (const { ip, details } of remoteIpSightings(finding)) {
+  for (const { ip, details } of remoteIpSightings(finding).filter(isMappedRemoteIp)) {
     if (!ip) continue;
     const o = details.organization;
     const asn = text(o?.asn) ?? (typeof o?.asn === 'number' ? String(o.asn) : undefined);
@@ -247,7 +248,7 @@ export function compareIps(a: IpAggregate, b: IpAggregate): number {
 export function locatedIpOfFinding(finding: Finding | undefined | null, data: MapData): IpAggregate | undefined {
   if (!finding) return undefined;
   let fallback: IpAggregate | undefined;
-  for (const { ip } of remoteIpSightings(finding)) {
+  for (const { ip } of remoteIpSightings(finding).filter(isMappedRemoteIp)) {
     const hit = ip ? data.byIp.get(ip) : undefined;
     if (hit?.location) return hit;
     fallback ??= hit;

@@ -7,6 +7,7 @@ import { Field, Value } from './Field';
 import { AttackMapLink } from './links';
 import { checkLocation, LOCATION_PROBLEM_LABELS } from '../../lib/geo';
 import { remoteParams } from './pivots';
+import { isMappedRemoteIp } from '../../view/filters';
 import { Section, SubSection } from './Section';
 
 // Leaflet loads only when a finding has a known location to show.
@@ -74,7 +75,7 @@ function RemoteIp({ entry }: { entry: RemoteIpSighting }) {
           <Coordinates details={details} />
           <GenericFields value={details} skip={SHOWN} />
         </KeyValueList>
-        {ip && (
+        {ip && isMappedRemoteIp(entry) && (
           <p className="remote-ip-links">
             <AttackMapLink ip={ip} />
           </p>

@@ -85,10 +85,10 @@ describe('FindingDetailScreen: sections by finding shape', () => {
     expect(heading(view, 'Future top level')).toBeInTheDocument();
     expect(heading(view, 'Action')).toHaveTextContent('Action');
     expect(within(view).getByRole('heading', { level: 3, name: 'Future action' })).toBeInTheDocument();
-    // The remote IP of an unknown action type is shown and mapped (the map reads every sighting), but not pivoted (no filter for it).
+    // The remote IP of an unknown action type is shown, but not pivoted or mapped (no filter for it).
     expect(heading(view, 'Remote IP')).toBeInTheDocument();
     expect(within(view).queryByRole('link', { name: /203\.0\.113\.9/ })).toBeNull();
-    expect(within(view).getByRole('link', { name: 'Show on the attack map' })).toHaveAttribute('href', expect.stringContaining('mapIp=203.0.113.9'));
+    expect(within(view).queryByRole('link', { name: 'Show on the attack map' })).toBeNull();
 
     screen.getByRole('tab', { name: 'Raw JSON' }).click();
     const raw = await screen.findByLabelText('Finding JSON');

@@ -47,21 +47,16 @@ describe('export', () => {
 });
 
 describe('remote IP columns', () => {
-  const rds: Finding = {
-    id: 'rds',
-    service: { action: { actionType: 'RDS_LOGIN_ATTEMPT', rdsLoginAttemptAction: { remoteIpDetails: { ipAddressV4: '192.0.2.5', country: { countryName: 'Chile' } } } } },
-  };
-  const k8s: Finding = {
-    id: 'k8s',
-    service: { action: { actionType: 'KUBERNETES_API_CALL', kubernetesApiCallAction: { remoteIpDetails: { ipAddressV6: '2001:db8::5' } } } },
-  };
   const record = (f: Finding) => {
     const rows = parseCsv(findingsToCsv([f]));
     return Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));
   };
 
-  it('names the remote IP of every action type that keeps one (RDS login attempts, Kubernetes API calls)', () => {
-    expect(record(rds)).toMatchObject({ remoteIp: '192.0.2.5', remoteCountry: 'Chile' });
-    expect(record(k8s).remoteIp).toBe('2001:db8::5');
+  it("names a port probe's first remote IP, IPv6 when it has no IPv4", () => {
+    const probe: Finding = {
+      id: 'probe',
+      service: { action: { actionType: 'PORT_PROBE', portProbeAction: { portProbeDetails: [{ localPortDetails: { port: 22 } }, { remoteIpDetails: { ipAddressV6: '2001:db8::5', country: { countryName: 'Chile' } } }] } } },
+    };
+    expect(record(probe)).toMatchObject({ remoteIp: '2001:db8::5', remoteCountry: 'Chile' });
   });
 });
