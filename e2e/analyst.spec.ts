@@ -43,7 +43,7 @@ test('whole journey: filter, sort, open, pivot to the map, export, reload the li
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(finding.title!);
 
   // 4. Pivot to its remote IP on the attack map.
-  const ip = primaryRemoteIp(finding)!.ipAddressV4!;
+  const ip = primaryRemoteIp(finding)!.ip!;
   await page.getByRole('link', { name: 'Show on the attack map' }).first().click();
   await expect(page).toHaveURL(/[?&]map=1/);
   await expect(page).toHaveURL(new RegExp(`[?&]mapIp=${ip.replace(/\./g, '\\.')}`));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, remoteIps, type Finding } from '../../src/guardduty';
+import { parseTimestamp, remoteIpSightings, type Finding } from '../../src/guardduty';
+
+/** The remote IP details of a finding's action (sequence endpoints are checked with the sequences). */
+const remoteIps = (f: Finding) => remoteIpSightings(f).filter((s) => s.actionType !== undefined).map((s) => s.details);
 import {
   ALL_DETECTOR_IDS, ATTACKER_TEXT_FINDING_IDS, DEMO_DEFAULT_REGION, DEMO_DETECTOR_ID, DEMO_DETECTOR_REGIONS, regionOfDetector, DEMO_GENERATED_COUNT, REFERENCE_NOW, SAMPLE_FINDING_ID, SCALE_DETECTOR_ID,
   SCALE_FINDING_COUNT, createEmulator, demoFindings, findingsOf,

@@ -3,10 +3,8 @@
  * the attribute has in a finding (arrays descend, so `tags.key` is any tag's key).
  */
 import { invalidInput, parseTimestamp, valuesAtPath, type Condition, type Finding, type FindingCriteria } from '../../src/guardduty';
-import { TIMESTAMP_FILTER_ATTRIBUTES } from '../../src/guardduty/filter-attributes';
+import { TIMESTAMP_FILTERS } from '../../src/guardduty/requests';
 import { compileGlob, globCost, globMatches, type Glob } from './glob';
-
-const TIMESTAMP_FILTERS: ReadonlySet<string> = new Set(TIMESTAMP_FILTER_ATTRIBUTES);
 
 export type FindingPredicate = (finding: Finding) => boolean;
 

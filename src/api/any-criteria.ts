@@ -18,11 +18,9 @@
  * Criteria that still hold a pseudo attribute are refused by the server's validation, so a caller
  * that forgets to expand gets an error, never a silently different answer.
  */
-import type { Condition, FindingCriteria } from '../guardduty';
+import { REMOTE_IP_ATTRIBUTES, type Condition, type FindingCriteria } from '../guardduty';
 
-const NC = 'service.action.networkConnectionAction.remoteIpDetails';
-const API = 'service.action.awsApiCallAction.remoteIpDetails';
-const PROBE = 'service.action.portProbeAction.portProbeDetails.remoteIpDetails';
+const { NETWORK_CONNECTION: NC, AWS_API_CALL: API, PORT_PROBE: PROBE } = REMOTE_IP_ATTRIBUTES;
 
 /** Pseudo attribute → the GuardDuty attributes it stands for (one per action type). */
 export const ANY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {

@@ -6,7 +6,6 @@ import {
   parseWireError,
   type Finding,
   type FindingCriteria,
-  type GetDetectorResponse,
   type GetFindingsStatisticsRequest,
   type GetFindingsStatisticsResponse,
   type FindingStatistics,
@@ -67,8 +66,6 @@ const detectorPath = (detector: DetectorRef | string) => {
 export const fetchHealth = (signal?: AbortSignal) => request<Health>('/healthz', { signal });
 
 export const listDetectors = (region?: string, signal?: AbortSignal) => request<ListDetectorsResponse>(`${regionBase(region)}/detector?maxResults=50`, { signal });
-
-export const getDetector = (detector: DetectorRef | string, signal?: AbortSignal) => request<GetDetectorResponse>(detectorPath(detector), { signal });
 
 export interface ListFindingsInput {
   findingCriteria?: FindingCriteria;

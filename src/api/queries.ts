@@ -8,7 +8,6 @@ import type { Finding, FindingCriteria, GetFindingsStatisticsResponse, SortState
 import {
   fetchHealth,
   getAllRegionsStatistics,
-  getDetector,
   getFindings,
   getFindingsStatistics,
   getGroupedFindingsStatistics,
@@ -32,7 +31,6 @@ export const queryKeys = {
   health: ['health'] as const,
   regions: ['regions'] as const,
   detectors: (region?: string) => ['detectors', region ?? 'default'] as const,
-  detector: (ref: DetectorRef) => ['detectors', ref.region ?? 'default', ref.detectorId] as const,
   /** Everything read from a scope's findings: Refresh invalidates it. */
   findingsRoot: (scope: Scope) => ['findings', scopeKey(scope)] as const,
   findingsLists: () => ['findings'] as const,
@@ -59,9 +57,6 @@ export const regionsQuery = () => queryOptions({ queryKey: queryKeys.regions, qu
 /** ListDetectors of a region (undefined: the server's default region). */
 export const detectorsQuery = (region?: string) =>
   queryOptions({ queryKey: queryKeys.detectors(region), queryFn: ({ signal }) => listDetectors(region, signal), staleTime: 5 * 60_000 });
-
-export const detectorQuery = (ref: DetectorRef) =>
-  queryOptions({ queryKey: queryKeys.detector(ref), queryFn: ({ signal }) => getDetector(ref, signal), staleTime: 5 * 60_000 });
 
 /** One page of the findings list: ids in ListFindings order, the findings in that order. */
 export interface FindingsPage {

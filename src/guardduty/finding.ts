@@ -181,28 +181,6 @@ export interface Finding {
   [extra: string]: unknown;
 }
 
-/** Remote IP details of a finding's action, for the action types that carry one (port probes: the first probe). */
-export function primaryRemoteIp(finding: Finding): RemoteIpDetails | undefined {
-  const action = finding.service?.action;
-  return (
-    action?.networkConnectionAction?.remoteIpDetails ??
-    action?.awsApiCallAction?.remoteIpDetails ??
-    action?.portProbeAction?.portProbeDetails?.find((d) => d.remoteIpDetails)?.remoteIpDetails
-  );
-}
-
-/** Every remote IP a finding names (each probe of a port probe counts). */
-export function remoteIps(finding: Finding): RemoteIpDetails[] {
-  const action = finding.service?.action;
-  const out: RemoteIpDetails[] = [];
-  if (action?.networkConnectionAction?.remoteIpDetails) out.push(action.networkConnectionAction.remoteIpDetails);
-  if (action?.awsApiCallAction?.remoteIpDetails) out.push(action.awsApiCallAction.remoteIpDetails);
-  for (const probe of action?.portProbeAction?.portProbeDetails ?? []) {
-    if (probe.remoteIpDetails) out.push(probe.remoteIpDetails);
-  }
-  return out;
-}
-
 export function resourceTypeOf(finding: Finding): string | undefined {
   return finding.resource?.resourceType ?? finding.resource?.type;
 }

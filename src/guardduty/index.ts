@@ -1,6 +1,7 @@
 // The contract's light half: types and pure helpers with no zod, safe for the SPA's initial chunk.
 // Validation lives in ./requests and ./operations (imported by the server, the emulator and MSW).
 export * from './finding';
+export * from './remote-ip';
 export * from './resource';
 export * from './sort';
 export * from './values';

@@ -5,7 +5,7 @@
  * action type because each action keeps them in its own field, and once for any action type (a
  * pseudo attribute that src/api/any-criteria.ts expands into a union of queries).
  */
-import type { FindingCriteria, Condition } from '../guardduty';
+import { REMOTE_IP_ATTRIBUTES, type FindingCriteria, type Condition, type RemoteIpSighting } from '../guardduty';
 import { bandInfo, type SeverityBand } from '../lib/severity';
 import { canonicalCountry, canonicalCountryPrefix } from './countries';
 
@@ -26,9 +26,7 @@ export interface ListFilterField {
   groupBy?: 'FINDING_TYPE' | 'ACCOUNT' | 'RESOURCE';
 }
 
-const NC = 'service.action.networkConnectionAction.remoteIpDetails';
-const API = 'service.action.awsApiCallAction.remoteIpDetails';
-const PROBE = 'service.action.portProbeAction.portProbeDetails.remoteIpDetails';
+const { NETWORK_CONNECTION: NC, AWS_API_CALL: API, PORT_PROBE: PROBE } = REMOTE_IP_ATTRIBUTES;
 const NI = 'resource.instanceDetails.networkInterfaces';
 
 export const LIST_FILTERS: readonly ListFilterField[] = [
@@ -72,6 +70,19 @@ export const REMOTE_FILTER_PARAMS: Record<string, { ip: string; country: string 
   AWS_API_CALL: { ip: 'apiIp', country: 'apiCountry' },
   PORT_PROBE: { ip: 'probeIp', country: 'probeCountry' },
 };
+
+/**
+ * The remote IPs the list can be filtered on (Remote IP, any action): those of the action types in
+ * REMOTE_FILTER_PARAMS. Kubernetes API calls and RDS login attempts keep one too (remoteIpSightings
+ * reads them, the detail view shows them) but the any-action union does not cover their fields.
+ */
+export const isFilterableRemoteIp = (s: RemoteIpSighting): boolean => s.actionType !== undefined && s.actionType in REMOTE_FILTER_PARAMS;
+
+/**
+ * The remote IPs the attack map plots and the table highlights for the map's selected IP: the
+ * filterable ones (so "Filter to this IP" finds what the map showed) and an attack sequence's endpoints.
+ */
+export const isMappedRemoteIp = (s: RemoteIpSighting): boolean => isFilterableRemoteIp(s) || s.source === 'SEQUENCE_ENDPOINT';
 
 /** The "any action" parameters: what Remote IP and Country mean by default. */
 export const ANY_PARAMS = { ip: 'anyIp', country: 'anyCountry' } as const;

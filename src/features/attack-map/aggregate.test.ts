@@ -111,6 +111,16 @@ describe('aggregateFindings', () => {
     expect(data.byIp.size).toBe(0);
   });
 
+  it('leaves Kubernetes API call and RDS login attempt IPs off the map: the Remote IP filter cannot follow them', () => {
+    const data = aggregateFindings([
+      { id: 'k8s', severity: 8, type: 'Discovery:Kubernetes/SuccessfulAnonymousAccess', service: { action: { actionType: 'KUBERNETES_API_CALL', kubernetesApiCallAction: { verb: 'list', remoteIpDetails: remote('192.0.2.10', 10, 20) } } } },
+      { id: 'rds', severity: 5, type: 'CredentialAccess:RDS/AnomalousBehavior.FailedLogin', service: { action: { actionType: 'RDS_LOGIN_ATTEMPT', rdsLoginAttemptAction: { remoteIpDetails: remote('192.0.2.10', 10, 20) } } } },
+    ]);
+    expect(data.findingCount).toBe(2);
+    expect(data.findingsWithIp).toBe(0);
+    expect(data.byIp.size).toBe(0);
+  });
+
   it('uses IPv6 addresses when there is no IPv4 one', () => {
     const data = aggregateFindings([nc('v6', 5, { ipAddressV6: '2001:db8::1', geoLocation: { lat: 1, lon: 2 } })]);
     expect(data.located[0].ip).toBe('2001:db8::1');

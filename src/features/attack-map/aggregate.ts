@@ -1,9 +1,11 @@
 /**
- * Per-IP aggregation of the remote IPs of loaded findings: network-connection, AWS-API-call and
- * port-probe actions (each probe's remote IP). Pure, so it is unit-tested and cheap to re-run
- * whenever the findings cache grows.
+ * Per-IP aggregation of the remote IPs of loaded findings: the contract's remoteIpSightings that
+ * isMappedRemoteIp keeps (network-connection, AWS-API-call and each port-probe remote IP, which the
+ * Remote IP filter can follow, and an attack sequence's endpoints). Pure, so it is unit-tested and
+ * cheap to re-run whenever the findings cache grows.
  */
-import { attackSequenceOf, parseTimestamp, remoteIps, type Finding, type RemoteIpDetails } from '../../guardduty';
+import { parseTimestamp, remoteIpSightings, type Finding } from '../../guardduty';
+import { isMappedRemoteIp } from '../../view/filters';
 import { checkLocation, type LocationProblem } from '../../lib/geo';
 import { severityBand, type SeverityBand } from '../../lib/severity';
 
@@ -70,38 +72,6 @@ interface Observation {
   sightings: Sighting[];
 }
 
-/**
- * The IPs a finding puts on the map: its action's remote IPs and, for an attack sequence, its
- * endpoints (`service.detection.sequence.endpoints`, with their location and autonomous system),
- * read as remote-IP details.
- */
-export function mappedIps(finding: Finding): RemoteIpDetails[] {
-  const out = remoteIps(finding);
-  const endpoints = attackSequenceOf(finding)?.endpoints;
-  if (!Array.isArray(endpoints)) return out;
-  for (const e of endpoints) {
-    if (!e || typeof e !== 'object' || typeof e.ip !== 'string') continue;
-    const loc = e.location && typeof e.location === 'object' ? e.location : undefined;
-    const as = e.autonomousSystem && typeof e.autonomousSystem === 'object' ? e.autonomousSystem : undefined;
-    out.push({
-      ...(e.ip.includes(':') ? { ipAddressV6: e.ip } : { ipAddressV4: e.ip }),
-      ...(loc ? { geoLocation: { lat: loc.lat, lon: loc.lon } } : {}),
-      ...(typeof loc?.country === 'string' ? { country: { countryName: loc.country } } : {}),
-      ...(typeof loc?.city === 'string' ? { city: { cityName: loc.city } } : {}),
-      ...(as ? { organization: { asn: as.number !== undefined && as.number !== null ? String(as.number) : undefined, asnOrg: typeof as.name === 'string' ? as.name : undefined } } : {}),
-    });
-  }
-  return out;
-}
-
-/** The address of a remote IP, trimmed; undefined when it has none. */
-export function ipOf(details: RemoteIpDetails | undefined): string | undefined {
-  const raw = details?.ipAddressV4 ?? details?.ipAddressV6;
-  if (typeof raw !== 'string') return undefined;
-  const ip = raw.trim();
-  return ip === '' ? undefined : ip;
-}
-
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 // Findings in the query cache are immutable objects: what is parsed from one stays true, so a
@@ -112,8 +82,7 @@ function observe(finding: Finding): Observation {
   let obs = observations.get(finding);
   if (obs) return obs;
   const sightings: Sighting[] = [];
-  for (const details of mappedIps(finding)) {
-    const ip = ipOf(details);
+  for (const { ip, details } of remoteIpSightings(finding).filter(isMappedRemoteIp)) {
     if (!ip) continue;
     const o = details.organization;
     const asn = text(o?.asn) ?? (typeof o?.asn === 'number' ? String(o.asn) : undefined);
@@ -279,8 +248,7 @@ export function compareIps(a: IpAggregate, b: IpAggregate): number {
 export function locatedIpOfFinding(finding: Finding | undefined | null, data: MapData): IpAggregate | undefined {
   if (!finding) return undefined;
   let fallback: IpAggregate | undefined;
-  for (const details of mappedIps(finding)) {
-    const ip = ipOf(details);
+  for (const { ip } of remoteIpSightings(finding).filter(isMappedRemoteIp)) {
     const hit = ip ? data.byIp.get(ip) : undefined;
     if (hit?.location) return hit;
     fallback ??= hit;

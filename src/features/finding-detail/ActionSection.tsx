@@ -9,16 +9,6 @@ import { remoteParams } from './pivots';
 import { RdsLoginAttempt } from './ResourceFamilies';
 import { Section, SubSection } from './Section';
 
-/** The action object of each action type (GuardDuty keeps each in its own property). */
-export const ACTION_TYPE_OF_KEY: Record<string, string> = {
-  networkConnectionAction: 'NETWORK_CONNECTION',
-  awsApiCallAction: 'AWS_API_CALL',
-  dnsRequestAction: 'DNS_REQUEST',
-  portProbeAction: 'PORT_PROBE',
-  kubernetesApiCallAction: 'KUBERNETES_API_CALL',
-  rdsLoginAttemptAction: 'RDS_LOGIN_ATTEMPT',
-};
-
 /** "3389 RDP": the number and GuardDuty's name for it. */
 function Port({ port }: { port: PortDetails }) {
   return (

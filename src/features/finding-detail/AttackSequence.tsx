@@ -748,9 +748,6 @@ function MembersSection({ finding }: { finding: Finding }) {
 
 // --- The story and the member's link back ------------------------------------------------------------
 
-/** The keys of `service.detection` the story shows (the rest stay in the generic sections). */
-export const STORY_DETECTION_KEYS = ['sequence'] as const;
-
 /** The whole story of an attack sequence finding; nothing for other findings. */
 export function AttackSequenceStory({ finding }: { finding: Finding }) {
   if (!isAttackSequence(finding)) return null;

@@ -104,7 +104,7 @@ export function FindingDetails({ finding }: { finding: Finding }) {
         <div className="detail-col">
           <Overview finding={finding} />
           {action && <ActionSection action={action} />}
-          <RemoteIpSection action={action} />
+          <RemoteIpSection finding={finding} />
           <RuntimeSection runtime={service?.runtimeDetails} />
           <MalwareSections ebsScan={service?.ebsVolumeScanDetails} malwareScan={service?.malwareScanDetails} />
           {detection !== undefined && <GenericSection title={titleOf('detection')} value={detection} name="detection" />}

@@ -1,46 +1,30 @@
 import { lazy, Suspense } from 'react';
 import { KeyValue, KeyValueList } from '../../components/KeyValueList';
-import type { Action, RemoteIpDetails } from '../../guardduty';
-import { ACTION_TYPE_OF_KEY } from './ActionSection';
+import { remoteIpSightings, type Finding, type RemoteIpDetails, type RemoteIpSighting } from '../../guardduty';
 import { GenericFields } from './Generic';
 import { MapBoundary } from './MapBoundary';
 import { Field, Value } from './Field';
 import { AttackMapLink } from './links';
 import { checkLocation, LOCATION_PROBLEM_LABELS } from '../../lib/geo';
-import { MAPPED_ACTION_TYPES, remoteParams } from './pivots';
+import { remoteParams } from './pivots';
+import { isMappedRemoteIp } from '../../view/filters';
 import { Section, SubSection } from './Section';
 
 // Leaflet loads only when a finding has a known location to show.
 const PointMap = lazy(() => import('./PointMap'));
 
-export interface RemoteIpEntry {
-  details: RemoteIpDetails;
-  /** The action type whose field holds it: decides the pivots. */
-  actionType?: string;
-}
-
-/** Every distinct remote IP of an action, with the action type that holds it. */
-export function remoteIpEntries(action: Action | undefined): RemoteIpEntry[] {
-  if (!action) return [];
-  const out: RemoteIpEntry[] = [];
+/**
+ * Every distinct remote IP of the finding's action (the contract's sightings, an attack sequence's
+ * endpoints left to its own section), with the action type that holds it: that decides the pivots.
+ */
+function remoteIpEntries(finding: Finding): RemoteIpSighting[] {
   const seen = new Set<string>();
-  const add = (details: unknown, actionType: string | undefined) => {
-    if (!details || typeof details !== 'object') return;
-    const key = JSON.stringify(details);
-    if (seen.has(key)) return;
+  return remoteIpSightings(finding).filter((s) => {
+    const key = JSON.stringify(s.details);
+    if (s.actionType === undefined || seen.has(key)) return false;
     seen.add(key);
-    out.push({ details: details as RemoteIpDetails, actionType });
-  };
-  for (const [key, value] of Object.entries(action)) {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
-    const actionType = ACTION_TYPE_OF_KEY[key] ?? action.actionType;
-    const part = value as Record<string, unknown>;
-    add(part.remoteIpDetails, actionType);
-    if (Array.isArray(part.portProbeDetails)) {
-      for (const probe of part.portProbeDetails) add((probe as { remoteIpDetails?: unknown })?.remoteIpDetails, actionType);
-    }
-  }
-  return out;
+    return true;
+  });
 }
 
 const SHOWN = ['ipAddressV4', 'ipAddressV6', 'organization', 'country', 'city', 'geoLocation'];
@@ -66,13 +50,12 @@ function Coordinates({ details }: { details: RemoteIpDetails }) {
 }
 
 /** Where the remote party is: address, network owner, country and city, and a small map of the point. */
-function RemoteIp({ entry }: { entry: RemoteIpEntry }) {
-  const { details, actionType } = entry;
+function RemoteIp({ entry }: { entry: RemoteIpSighting }) {
+  const { details, actionType, ip } = entry;
   const params = remoteParams(actionType);
   const org = details.organization;
   const located = checkLocation(details.geoLocation);
   const point = located.ok ? located : undefined;
-  const ip = details.ipAddressV4 ?? details.ipAddressV6;
   return (
     <div className="remote-ip">
       <div className="remote-ip-fields">
@@ -92,7 +75,7 @@ function RemoteIp({ entry }: { entry: RemoteIpEntry }) {
           <Coordinates details={details} />
           <GenericFields value={details} skip={SHOWN} />
         </KeyValueList>
-        {ip && actionType && MAPPED_ACTION_TYPES.has(actionType) && (
+        {ip && isMappedRemoteIp(entry) && (
           <p className="remote-ip-links">
             <AttackMapLink ip={ip} />
           </p>
@@ -110,8 +93,8 @@ function RemoteIp({ entry }: { entry: RemoteIpEntry }) {
 }
 
 /** One card for the remote IP, or one card with a group per IP when the action names several. */
-export function RemoteIpSection({ action }: { action: Action | undefined }) {
-  const entries = remoteIpEntries(action);
+export function RemoteIpSection({ finding }: { finding: Finding }) {
+  const entries = remoteIpEntries(finding);
   if (entries.length === 0) return null;
   if (entries.length === 1) {
     return (
@@ -123,7 +106,7 @@ export function RemoteIpSection({ action }: { action: Action | undefined }) {
   return (
     <Section title={`Remote IPs (${entries.length})`}>
       {entries.map((entry, i) => (
-        <SubSection key={i} title={entry.details.ipAddressV4 ?? entry.details.ipAddressV6 ?? `Remote IP ${i + 1}`}>
+        <SubSection key={i} title={entry.ip ?? `Remote IP ${i + 1}`}>
           <RemoteIp entry={entry} />
         </SubSection>
       ))}

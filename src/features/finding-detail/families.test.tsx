@@ -179,6 +179,7 @@ describe('malware section', () => {
     const view = await show(finding);
     const card = heading(view, 'Malware scan (EBS volumes)')!.closest('section')!;
     expect(within(card).getByText('GUARDDUTY_INITIATED')).toBeInTheDocument();
+    expect(within(card).getByRole('heading', { level: 4, name: /Trojan\.Linux\.Miner/ })).toHaveTextContent('Trojan.Linux.MinerHIGHfiles: 2');
     const files = within(card).getByRole('table', { name: 'Files with Trojan.Linux.Miner' });
     expect(within(files).getAllByRole('row')).toHaveLength(3);
     expect(files).toHaveTextContent('/tmp/.x/kworker');
@@ -193,7 +194,7 @@ describe('malware section', () => {
     const finding = s3MalwareFinding();
     const view = await show(finding);
     const card = heading(view, 'Malware scan')!.closest('section')!;
-    expect(within(card).getByRole('heading', { level: 4, name: /EICAR-Test-File/ })).toBeInTheDocument();
+    expect(within(card).getByRole('heading', { level: 4, name: /EICAR-Test-File/ })).toHaveTextContent('EICAR-Test-Filecount: 1');
     expect(within(card).getByRole('table', { name: 'Paths of EICAR-Test-File' })).toHaveTextContent('uploads/archive.zip/eicar.com');
     expect(within(card).getByRole('table', { name: 'Scanned items with EICAR-Test-File' })).toHaveTextContent('arn:aws:s3:::customer-uploads/archive.zip');
     expect(missingLeaves(view, finding, formatValue)).toEqual([]);

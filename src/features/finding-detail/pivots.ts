@@ -61,6 +61,3 @@ export function pivotHref(state: ViewState, finding: Finding, param: string, val
 export function attackMapHref(state: ViewState, finding: Finding, ip: string): string {
   return tableHref(state, { selected: finding.id, map: { ...state.map, open: true, ip } });
 }
-
-/** Remote IP details that the attack map plots (it reads these three action types). */
-export const MAPPED_ACTION_TYPES = new Set(Object.keys(REMOTE_FILTER_PARAMS));

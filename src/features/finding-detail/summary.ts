@@ -4,7 +4,7 @@
  * remote party and when. Pure: every value is taken from the finding as it is (attacker text
  * included) and rendered as text by the strip.
  */
-import { attackSequenceOf, resourceOf, type Action, type Finding, type ResourceRef } from '../../guardduty';
+import { attackSequenceOf, remoteIpSightings, resourceOf, type Action, type Finding, type ResourceRef } from '../../guardduty';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
@@ -187,48 +187,36 @@ function actorOf(finding: Finding): Summary['actor'] {
   return undefined;
 }
 
-/** Every remote IP the action names, with the action type that holds it; the sequence's endpoints otherwise. */
+/** The action's remote IPs (the contract's sightings, distinct by address), the sequence's endpoints otherwise: the first is shown. */
 function remoteOf(finding: Finding): Summary['remote'] {
-  const action = finding.service?.action;
-  const entries: { details: Obj; type: string; label: string }[] = [];
-  const seen = new Set<string>();
-  for (const [key, type, label] of ACTION_KEYS) {
-    const part = obj(action?.[key]);
-    if (!part) continue;
-    for (const details of [part.remoteIpDetails, ...list(part.portProbeDetails).map((p) => p.remoteIpDetails)]) {
-      const d = obj(details);
-      const ip = d && (str(d.ipAddressV4) ?? str(d.ipAddressV6));
-      if (!d || !ip || seen.has(ip)) continue;
-      seen.add(ip);
-      entries.push({ details: d, type, label });
-    }
-  }
-  if (entries.length > 0) {
-    const { details, type, label } = entries[0];
-    const ip = str(details.ipAddressV4) ?? str(details.ipAddressV6)!;
-    const org = obj(details.organization);
-    const country = str(obj(details.country)?.countryName);
-    const city = str(obj(details.city)?.cityName);
-    const params = REMOTE_PARAMS[type];
-    const facts: Fact[] = [];
-    const orgName = str(org?.org) ?? str(org?.isp) ?? str(org?.asnOrg);
-    if (orgName) facts.push({ text: orgName });
-    const asn = str(org?.asn);
-    if (asn) facts.push({ text: `AS${asn.replace(/^AS/i, '')}`, note: str(org?.asnOrg) !== orgName ? str(org?.asnOrg) : undefined, mono: true });
-    if (country) facts.push({ text: [city, country].filter(Boolean).join(', '), pivot: params && { param: params.country, value: country } });
-    return { ip, ipParam: params?.ip, facts, from: /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label, more: entries.length - 1 };
-  }
-  const endpoints = list(attackSequenceOf(finding)?.endpoints).filter((e) => str(e.ip));
-  if (endpoints.length === 0) return undefined;
-  const e = endpoints[0];
-  const as = obj(e.autonomousSystem);
-  const loc = obj(e.location);
+  const all = remoteIpSightings(finding).filter((s) => s.ip !== undefined);
+  const fromAction = all.filter((s) => s.actionType !== undefined);
+  const entries = fromAction.length > 0 ? fromAction : all;
+  const distinct = new Set(entries.map((s) => s.ip)).size;
+  const first = entries[0];
+  if (!first) return undefined;
+  const { details } = first;
+  const org = obj(details.organization);
+  const country = str(obj(details.country)?.countryName);
+  const city = str(obj(details.city)?.cityName);
   const facts: Fact[] = [];
-  if (str(as?.name)) facts.push({ text: str(as?.name)! });
-  if (str(as?.number)) facts.push({ text: `AS${str(as?.number)}`, mono: true });
-  const place = [str(loc?.city), str(loc?.country)].filter(Boolean).join(', ');
-  if (place) facts.push({ text: place });
-  return { ip: str(e.ip), facts, from: 'sequence endpoint', more: endpoints.length - 1 };
+  const more = distinct - 1;
+  if (first.actionType === undefined) {
+    // A sequence endpoint: its autonomous system and place, no filter (GuardDuty cannot filter on endpoints).
+    if (str(org?.asnOrg)) facts.push({ text: str(org?.asnOrg)! });
+    if (str(org?.asn)) facts.push({ text: `AS${str(org?.asn)}`, mono: true });
+    const place = [city, country].filter(Boolean).join(', ');
+    if (place) facts.push({ text: place });
+    return { ip: first.ip, facts, from: 'sequence endpoint', more };
+  }
+  const label = ACTION_KEYS.find(([, type]) => type === first.actionType)?.[2] ?? first.actionType;
+  const params = REMOTE_PARAMS[first.actionType];
+  const orgName = str(org?.org) ?? str(org?.isp) ?? str(org?.asnOrg);
+  if (orgName) facts.push({ text: orgName });
+  const asn = str(org?.asn);
+  if (asn) facts.push({ text: `AS${asn.replace(/^AS/i, '')}`, note: str(org?.asnOrg) !== orgName ? str(org?.asnOrg) : undefined, mono: true });
+  if (country) facts.push({ text: [city, country].filter(Boolean).join(', '), pivot: params && { param: params.country, value: country } });
+  return { ip: first.ip, ipParam: params?.ip, facts, from: /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label, more };
 }
 
 export function summaryOf(finding: Finding): Summary {

@@ -45,3 +45,18 @@ describe('export', () => {
     expect(rows).toHaveLength(2);
   });
 });
+
+describe('remote IP columns', () => {
+  const record = (f: Finding) => {
+    const rows = parseCsv(findingsToCsv([f]));
+    return Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));
+  };
+
+  it("names a port probe's first remote IP, IPv6 when it has no IPv4", () => {
+    const probe: Finding = {
+      id: 'probe',
+      service: { action: { actionType: 'PORT_PROBE', portProbeAction: { portProbeDetails: [{ localPortDetails: { port: 22 } }, { remoteIpDetails: { ipAddressV6: '2001:db8::5', country: { countryName: 'Chile' } } }] } } },
+    };
+    expect(record(probe)).toMatchObject({ remoteIp: '2001:db8::5', remoteCountry: 'Chile' });
+  });
+});

@@ -1,5 +1,6 @@
 /** How the table shows a finding's resource and remote IP (pure, shared by cells and CSV export). */
-import { attackSequenceOf, isAttackSequence, primaryRemoteIp, resourceOf, type Finding } from '../../guardduty';
+import { isAttackSequence, primaryRemoteIp, remoteIpSightings, resourceOf, type Finding } from '../../guardduty';
+import { isFilterableRemoteIp, isMappedRemoteIp } from '../../view/filters';
 
 export interface ResourceLabel {
   /** The resource as the console names it (resourceOf), or its type. */
@@ -21,36 +22,21 @@ export interface RemoteLabel {
   countryCode?: string;
 }
 
+/** The finding's primary remote IP among those the list can be filtered on (see isFilterableRemoteIp). */
 export function remoteLabel(f: Finding): RemoteLabel | undefined {
-  const details = primaryRemoteIp(f);
-  const ip = details?.ipAddressV4 ?? details?.ipAddressV6;
-  if (typeof ip !== 'string' || !ip) return undefined;
-  const country = details?.country?.countryName;
-  const code = details?.country?.countryCode;
-  return { ip, country: typeof country === 'string' ? country : undefined, countryCode: typeof code === 'string' ? code : undefined };
+  const sighting = primaryRemoteIp(f, isFilterableRemoteIp);
+  if (!sighting?.ip) return undefined;
+  const country = sighting.details.country?.countryName;
+  const code = sighting.details.country?.countryCode;
+  return { ip: sighting.ip, country: typeof country === 'string' ? country : undefined, countryCode: typeof code === 'string' ? code : undefined };
 }
 
-/** Whether any remote IP of the finding (each action type, each probe, an attack sequence's endpoints) equals `ip`. */
+/** Whether any remote IP the map plots for the finding (each filterable action type, each probe, an attack sequence's endpoints) equals `ip`. */
 export function hasRemoteIp(f: Finding, ip: string): boolean {
-  const endpoints = attackSequenceOf(f)?.endpoints;
-  if (Array.isArray(endpoints) && endpoints.some((e) => e && typeof e === 'object' && typeof e.ip === 'string' && e.ip.trim() === ip)) return true;
-  const action = f.service?.action;
-  if (!action) return false;
-  const candidates = [
-    action.networkConnectionAction?.remoteIpDetails,
-    action.awsApiCallAction?.remoteIpDetails,
-    ...(action.portProbeAction?.portProbeDetails ?? []).map((d) => d.remoteIpDetails),
-  ];
-  return candidates.some((d) => d && (d.ipAddressV4 === ip || d.ipAddressV6 === ip));
+  return remoteIpSightings(f).some((s) => s.ip === ip && isMappedRemoteIp(s));
 }
 
-/** The action type whose field holds `ip` in this finding (for a server-side IP filter). */
+/** The action type whose field holds `ip` in this finding, among those with a per-action IP filter (for a server-side IP filter). */
 export function actionTypeHoldingIp(f: Finding, ip: string): string | undefined {
-  const action = f.service?.action;
-  if (!action) return undefined;
-  const is = (d: { ipAddressV4?: string; ipAddressV6?: string } | undefined) => !!d && (d.ipAddressV4 === ip || d.ipAddressV6 === ip);
-  if (is(action.networkConnectionAction?.remoteIpDetails)) return 'NETWORK_CONNECTION';
-  if (is(action.awsApiCallAction?.remoteIpDetails)) return 'AWS_API_CALL';
-  if ((action.portProbeAction?.portProbeDetails ?? []).some((d) => is(d.remoteIpDetails))) return 'PORT_PROBE';
-  return undefined;
+  return remoteIpSightings(f).find((s) => s.ip === ip && isFilterableRemoteIp(s))?.actionType;
 }

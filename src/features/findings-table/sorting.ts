@@ -44,10 +44,6 @@ export function ariaSort(current: SortState, attribute: string): 'ascending' | '
   return current.order === 'ASC' ? 'ascending' : 'descending';
 }
 
-export function sortLabel(attribute: string): string {
-  return sortAttribute(attribute)?.label ?? attribute;
-}
-
 /** "Severity, highest first"-style wording of a sort, by value kind. */
 export function describeSort(s: SortState): string {
   const attr = sortAttribute(s.attribute);

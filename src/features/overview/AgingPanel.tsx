@@ -4,6 +4,7 @@ import { linkClick } from '../../view/router';
 import { formatExact } from '../../lib/time';
 import { bandInfo, type SeverityBand } from '../../lib/severity';
 import { BANDS_DOWN, DAY_MS, DEFAULT_AGING_TARGETS, formatDays, MAX_AGING_DAYS, validTarget, type AgingTargets } from './model';
+import { OverviewTable, type OverviewColumn } from './OverviewTable';
 import { Panel, type PanelState } from './Panel';
 
 const nf = new Intl.NumberFormat('en');
@@ -36,6 +37,8 @@ function TargetInput({ band, value, onCommit }: { band: SeverityBand; value: num
   );
 }
 
+const AGING_COLUMNS: OverviewColumn[] = [{ label: 'Band' }, { label: 'Target (days)' }, { label: 'Waiting longer', num: true }];
+
 export function AgingPanel({
   bands,
   counts,
@@ -64,53 +67,41 @@ export function AgingPanel({
   const total = bands.reduce((s, b) => s + (counts[b] ?? 0), 0);
   const table = () => (
     <>
-      <table className="ov-table ov-aging">
-        <caption className="visually-hidden">Current findings waiting longer than their band's triage target</caption>
-        <thead>
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col">Target (days)</th>
-            <th scope="col" className="num">
-              Waiting longer
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {BANDS_DOWN.map((b) => {
-            const inFilter = bands.includes(b.band);
-            const n = counts[b.band];
-            const since = now - targets[b.band] * DAY_MS;
-            return (
-              <tr key={b.band}>
-                <th scope="row">
-                  <span className={`severity severity-${b.band}`}>{b.label}</span>
-                </th>
-                <td>
-                  <TargetInput band={b.band} value={targets[b.band]} onCommit={(days) => onTargets({ ...targets, [b.band]: days })} />
-                </td>
-                <td className="num">
-                  {!inFilter ? (
-                    <span className="muted">not in the severity filter</span>
-                  ) : n === undefined ? (
-                    '…'
-                  ) : n === 0 ? (
-                    <span>0</span>
-                  ) : (
-                    <a
-                      href={hrefOf(b.band)}
-                      onClick={linkClick(hrefOf(b.band))}
-                      title={`Raised before ${formatExact(since)}`}
-                      aria-label={`${b.label}: ${nf.format(n)} current ${n === 1 ? 'finding' : 'findings'} raised more than ${formatDays(targets[b.band])} ago`}
-                    >
-                      {nf.format(n)}
-                    </a>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <OverviewTable bare className="ov-aging" label="Current findings waiting longer than their band's triage target" columns={AGING_COLUMNS}>
+        {BANDS_DOWN.map((b) => {
+          const inFilter = bands.includes(b.band);
+          const n = counts[b.band];
+          const since = now - targets[b.band] * DAY_MS;
+          return (
+            <tr key={b.band}>
+              <th scope="row">
+                <span className={`severity severity-${b.band}`}>{b.label}</span>
+              </th>
+              <td>
+                <TargetInput band={b.band} value={targets[b.band]} onCommit={(days) => onTargets({ ...targets, [b.band]: days })} />
+              </td>
+              <td className="num">
+                {!inFilter ? (
+                  <span className="muted">not in the severity filter</span>
+                ) : n === undefined ? (
+                  '…'
+                ) : n === 0 ? (
+                  <span>0</span>
+                ) : (
+                  <a
+                    href={hrefOf(b.band)}
+                    onClick={linkClick(hrefOf(b.band))}
+                    title={`Raised before ${formatExact(since)}`}
+                    aria-label={`${b.label}: ${nf.format(n)} current ${n === 1 ? 'finding' : 'findings'} raised more than ${formatDays(targets[b.band])} ago`}
+                  >
+                    {nf.format(n)}
+                  </a>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </OverviewTable>
       <p className="ov-note muted">
         {total === 0 && !busy ? 'Nothing is waiting longer than its target. ' : ''}
         Aged from when GuardDuty first raised the finding (<code>createdAt</code>).{' '}

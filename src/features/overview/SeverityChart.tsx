@@ -4,6 +4,7 @@ import { linkClick } from '../../view/router';
 import { bandInfo, type SeverityBand } from '../../lib/severity';
 import { BANDS_DOWN } from './model';
 import { patternId, rovingKeys, SeverityPatterns, useElementWidth, useSvgId } from './svg';
+import { OverviewTable, type OverviewColumn } from './OverviewTable';
 
 const nf = new Intl.NumberFormat('en');
 const ROW = 34;
@@ -72,55 +73,43 @@ export function SeverityChart({ counts, bands, hrefOf, label }: SeverityProps) {
   );
 }
 
+const SEVERITY_COLUMNS: OverviewColumn[] = [{ label: 'Band' }, { label: 'Severity' }, { label: 'Findings', num: true }, { label: 'Share', num: true }];
+
 export function SeverityTable({ counts, bands, hrefOf, label }: SeverityProps) {
   const rows = BANDS_DOWN.filter((b) => bands.includes(b.band));
   const total = rows.reduce((s, b) => s + counts[b.band], 0);
   return (
-    <div className="ov-table-wrap">
-      <table className="ov-table">
-        <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col">Severity</th>
-            <th scope="col" className="num">
-              Findings
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((b) => (
-            <tr key={b.band}>
-              <th scope="row">{b.label}</th>
-              <td>
-                {b.min.toFixed(1)}–{(b.max === 11 ? 10 : b.max - 0.1).toFixed(1)}
-              </td>
-              <td className="num">
-                {counts[b.band] > 0 ? (
-                  <a href={hrefOf(b.band)} onClick={linkClick(hrefOf(b.band))} aria-label={rowLabel(b.band, counts[b.band], total)}>
-                    {nf.format(counts[b.band])}
-                  </a>
-                ) : (
-                  '0'
-                )}
-              </td>
-              <td className="num">{pct(counts[b.band], total)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Total
-            </th>
-            <td className="num">{nf.format(total)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <OverviewTable
+      label={label}
+      columns={SEVERITY_COLUMNS}
+      foot={
+        <tr>
+      <th scope="row" colSpan={2}>
+        Total
+      </th>
+      <td className="num">{nf.format(total)}</td>
+      <td />
+    </tr>
+  }
+>
+      {rows.map((b) => (
+        <tr key={b.band}>
+          <th scope="row">{b.label}</th>
+          <td>
+            {b.min.toFixed(1)}–{(b.max === 11 ? 10 : b.max - 0.1).toFixed(1)}
+          </td>
+          <td className="num">
+            {counts[b.band] > 0 ? (
+              <a href={hrefOf(b.band)} onClick={linkClick(hrefOf(b.band))} aria-label={rowLabel(b.band, counts[b.band], total)}>
+                {nf.format(counts[b.band])}
+              </a>
+            ) : (
+              '0'
+            )}
+          </td>
+          <td className="num">{pct(counts[b.band], total)}</td>
+        </tr>
+      ))}
+    </OverviewTable>
   );
 }

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { linkClick } from '../../view/router';
 import { Time } from '../../components/Time';
+import { OverviewTable } from './OverviewTable';
 
 const nf = new Intl.NumberFormat('en');
 
@@ -66,33 +67,19 @@ export function TopList({ rows, label }: TopProps) {
 
 export function TopTable({ rows, nameLabel, label }: TopProps) {
   return (
-    <div className="ov-table-wrap">
-      <table className="ov-table">
-        <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{nameLabel}</th>
-            <th scope="col" className="num">
-              Findings
-            </th>
-            <th scope="col">Last generated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className="ov-break">
-                <Name row={row}>{row.name}</Name>
-                {row.detail && <div className="muted">{row.detail}</div>}
-              </th>
-              <td className="num">{nf.format(row.count)}</td>
-              <td>
-                <Time value={row.lastGeneratedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <OverviewTable label={label} columns={[{ label: nameLabel }, { label: 'Findings', num: true }, { label: 'Last generated' }]}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row" className="ov-break">
+            <Name row={row}>{row.name}</Name>
+            {row.detail && <div className="muted">{row.detail}</div>}
+          </th>
+          <td className="num">{nf.format(row.count)}</td>
+          <td>
+            <Time value={row.lastGeneratedAt} />
+          </td>
+        </tr>
+      ))}
+    </OverviewTable>
   );
 }

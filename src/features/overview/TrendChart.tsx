@@ -4,6 +4,7 @@ import { linkClick } from '../../view/router';
 import { bandInfo, type SeverityBand } from '../../lib/severity';
 import { longDay, shortDay, type TrendDay } from './model';
 import { niceMax, patternId, rovingKeys, SeverityPatterns, useElementWidth, useSvgId } from './svg';
+import { OverviewTable } from './OverviewTable';
 
 const nf = new Intl.NumberFormat('en');
 /** Bottom to top: the most severe band sits on the baseline, where it is easiest to compare. */
@@ -98,43 +99,28 @@ export function TrendTable({ series, bands, hrefOf, label }: TrendProps) {
   const shown = [...series].filter((d) => d.total > 0).reverse();
   const cols = STACK.filter((b) => bands.includes(b));
   return (
-    <div className="ov-table-wrap">
-      <table className="ov-table">
-        <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day (UTC)</th>
-            {cols.map((b) => (
-              <th key={b} scope="col" className="num">
-                {bandInfo(b).label}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{longDay(d.day)}</th>
-              {cols.map((b) => (
-                <td key={b} className="num">
-                  {d.counts[b] > 0 ? (
-                    <a href={hrefOf(b, d.day)} onClick={linkClick(hrefOf(b, d.day))} aria-label={markLabel(d.day, b, d.counts[b])}>
-                      {nf.format(d.counts[b])}
-                    </a>
-                  ) : (
-                    '0'
-                  )}
-                </td>
-              ))}
-              <td className="num">{nf.format(d.total)}</td>
-            </tr>
+    <OverviewTable
+      label={label}
+      columns={[{ label: 'Day (UTC)' }, ...cols.map((b) => ({ key: b, label: bandInfo(b).label, num: true })), { label: 'Total', num: true }]}
+      after={<p className="muted ov-note">Days without findings are left out.</p>}
+    >
+      {shown.map((d) => (
+        <tr key={d.day}>
+          <th scope="row">{longDay(d.day)}</th>
+          {cols.map((b) => (
+            <td key={b} className="num">
+              {d.counts[b] > 0 ? (
+                <a href={hrefOf(b, d.day)} onClick={linkClick(hrefOf(b, d.day))} aria-label={markLabel(d.day, b, d.counts[b])}>
+                  {nf.format(d.counts[b])}
+                </a>
+              ) : (
+                '0'
+              )}
+            </td>
           ))}
-        </tbody>
-      </table>
-      <p className="muted ov-note">Days without findings are left out.</p>
-    </div>
+          <td className="num">{nf.format(d.total)}</td>
+        </tr>
+      ))}
+    </OverviewTable>
   );
 }

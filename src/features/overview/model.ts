@@ -16,7 +16,7 @@ export const TOP_N = 10;
 /** Days the trend draws when no updated-time window is set. */
 export const DEFAULT_TREND_DAYS = 30;
 /** Most days the trend draws (GetFindingsStatistics returns at most 100 days per band). */
-export const MAX_TREND_DAYS = DATE_MAX_RESULTS;
+const MAX_TREND_DAYS = DATE_MAX_RESULTS;
 
 /** Bands as the overview lists them: Critical first. */
 export const BANDS_DOWN = [...SEVERITY_BANDS].reverse();
