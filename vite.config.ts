@@ -42,8 +42,12 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
-          // Room for the 10,000-finding walks on a small, busy CI machine; no test asserts a time.
-          testTimeout: 30_000,
+          // Pure functions and the emulator, no global state: the files of a worker share their
+          // modules, so the emulator's datasets (the 10,000-finding one takes seconds) are built
+          // once per worker instead of once per file.
+          isolate: false,
+          // vitest's default limit (5 s). The tests that walk the 10,000-finding dataset or run
+          // thousands of random cases set their own (30 s): seconds of work on a busy 2-core machine.
         },
       },
       {
@@ -62,7 +66,8 @@ export default defineConfig(({ mode }) => ({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts'],
-          testTimeout: 20_000,
+          // vitest's default limit (5 s); the fuzz run, the CLI and SDK checks and the process
+          // start/stop tests set their own.
         },
       },
     ],
