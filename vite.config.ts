@@ -57,6 +57,8 @@ export default defineConfig(({ mode }) => ({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/test/setup.ts'],
+          // Raised from vitest's 5 s: a test that renders the whole app in jsdom and waits for
+          // its first answers took 8–14 s on the shared 2-core machine under load.
           testTimeout: 30_000,
         },
       },

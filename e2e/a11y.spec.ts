@@ -9,6 +9,8 @@ import { rowsOf } from './helpers/table';
 // Other specs test behaviour and do not audit again.
 
 failOnPageProblems();
+// A whole-page audit takes 10–30 s on a shared 2-core machine under load (5–10 s idle).
+test.describe.configure({ timeout: 60_000 });
 
 const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
 const finding = (id: string, query = '') => `/findings/${id}?detector=${DEMO_DETECTOR_ID}${query}`;

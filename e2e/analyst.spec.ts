@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, demoFindings } from '../mocks/emulator';
 import { primaryRemoteIp } from '../src/guardduty';
@@ -9,8 +9,6 @@ import { rowsOf } from './helpers/table';
 // The product as an analyst uses it: one whole journey, the keyboard, and attacker-controlled text
 // through the table (axe audits every view in e2e/a11y.spec.ts). Every test fails on a request to another
 // host, a CSP violation, a page error or a dialog (an injected alert()).
-test.describe.configure({ timeout: 120_000 });
-const expect = baseExpect.configure({ timeout: 20_000 });
 const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
 
 failOnPageProblems();

@@ -10,9 +10,6 @@ import { failOnPageProblems } from './helpers/guard';
 // app's own (the basemap is bundled; tiles are off by default), breaks the CSP, or opens a dialog.
 const MAP = `/?detector=${DEMO_DETECTOR_ID}&map=1`;
 
-// Map interactions animate, and this suite shares two cores with the rest: room to breathe.
-test.describe.configure({ timeout: 60_000 });
-
 failOnPageProblems();
 
 const zoomOf = (page: Page) => Number(new URL(page.url()).searchParams.get('z') ?? 'NaN');

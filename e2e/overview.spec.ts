@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_DETECTOR_ID } from '../mocks/emulator';
 import type { Finding, FindingCriteria, GetFindingsStatisticsResponse } from '../src/guardduty';
 import { CURRENT } from './helpers/emulator';
@@ -8,8 +8,6 @@ import { renderedIds, rowsOf } from './helpers/table';
 // The overview on the demo server: its numbers come from GetFindingsStatistics groupBy, and every
 // mark opens the findings table filtered to exactly what it counts. Expected numbers are asked of
 // the same server's API, never written down.
-test.describe.configure({ timeout: 60_000 });
-const expect = baseExpect.configure({ timeout: 20_000 });
 const OVERVIEW = `/overview?detector=${DEMO_DETECTOR_ID}`;
 const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
 const DAY = 24 * 3600_000;

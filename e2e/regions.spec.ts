@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { sortFindings, type Finding, type SortOrder } from '../src/guardduty';
 import { CURRENT } from './helpers/emulator';
 import { failOnPageProblems } from './helpers/guard';
@@ -9,8 +9,6 @@ import { renderedIds, rowsOf, waitForSorted } from './helpers/table';
 // contract's sortFindings — never from a hard-coded list.
 
 failOnPageProblems();
-test.describe.configure({ timeout: 90_000 });
-const expect = baseExpect.configure({ timeout: 20_000 });
 
 interface RegionInfo {
   region: string;

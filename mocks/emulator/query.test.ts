@@ -214,7 +214,7 @@ describe('matches / notMatches cost', () => {
     expect(metered(scale, MATCHES_PROBE).ids).toEqual([]);
   }, 30_000);
 
-  it('answers the heaviest request the contract allows on the 10,000-finding detector, within the budget', { timeout: 30_000 }, () => {
+  it('answers the heaviest request the contract allows on the 10,000-finding detector, within the budget', () => {
     const criterion = heaviestAllowedCriterion();
     expect(Object.keys(criterion)).toHaveLength(50);
     expect(JSON.stringify({ findingCriteria: { criterion } }).length).toBeLessThanOrEqual(1024 * 1024); // the server's body limit
@@ -230,7 +230,7 @@ describe('matches / notMatches cost', () => {
     expect(spent).toBeLessThanOrEqual(WORK_BUDGET);
   }, 30_000);
 
-  it('fits the budget with any 5 patterns on description: at most 3 units per character, plus the lookups', { timeout: 30_000 }, () => {
+  it('fits the budget with any 5 patterns on description: at most 3 units per character, plus the lookups', () => {
     // A check costs at most value + pattern, and a pattern over twice the value's length is refused by length alone.
     const text = scale.reduce((n, f) => n + f.description!.length, 0);
     const attributes = Object.keys(heaviestAllowedCriterion());
