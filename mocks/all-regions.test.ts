@@ -67,7 +67,7 @@ function listBackend(detectorId: string, findings: readonly Finding[]): GuardDut
 }
 
 describe('mergeStep (pure)', () => {
-  it('merges random sorted streams into one global sort on every attribute, both ways, in steps of random size', { timeout: 30_000 }, () => {
+  it('merges random sorted streams into one global sort on every attribute, both ways, in steps of random size', () => {
     const rng = new Random(1207);
     const pool = findingsOf(SCALE_DETECTOR_ID);
     for (const attribute of SORT_ATTRIBUTE_NAMES) {
@@ -122,7 +122,7 @@ describe('mergeStep (pure)', () => {
 });
 
 describe('all regions: the merged pages equal one global sort', () => {
-  it('over random per-region streams, every attribute both ways, random page sizes (stateless cursor, lookahead across region pages)', { timeout: 30_000 }, async () => {
+  it('over random per-region streams, every attribute both ways, random page sizes (stateless cursor, lookahead across region pages)', async () => {
     const rng = new Random(4242);
     const pool = findingsOf(SCALE_DETECTOR_ID);
     const regions = ['us-east-1', 'ap-northeast-1', 'eu-central-1', 'eu-west-1', 'sa-east-1', 'us-west-2'];
@@ -141,7 +141,7 @@ describe('all regions: the merged pages equal one global sort', () => {
     }
   });
 
-  it('over the demo regions, every attribute both ways, with findingCriteria; each finding keeps its region', { timeout: 30_000 }, async () => {
+  it('over the demo regions, every attribute both ways, with findingCriteria; each finding keeps its region', async () => {
     const { service } = createDemoRegions({ regions: ['us-east-1', 'ap-east-1', 'ap-southeast-2', 'eu-west-1', 'sa-east-1', 'us-west-2'] });
     const rng = new Random(99);
     for (const attribute of SORT_ATTRIBUTE_NAMES) {

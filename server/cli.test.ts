@@ -49,7 +49,7 @@ describe.skipIf(!hasCli())('AWS CLI against the demo server', () => {
     return JSON.parse(stdout) as Record<string, unknown>;
   }
 
-  it('reads grouped statistics and attack-sequence findings', { timeout: 30_000 }, async () => {
+  it('reads grouped statistics and attack-sequence findings', async () => {
     const stats = await aws('get-findings-statistics', '--detector-id', DEMO_DETECTOR_ID, '--group-by', 'FINDING_TYPE', '--order-by', 'DESC', '--max-results', '5');
     const byType = (stats.FindingStatistics as { GroupedByFindingType: { FindingType: string; TotalFindings: number }[] }).GroupedByFindingType;
     expect(byType.length).toBeGreaterThan(0);
@@ -67,7 +67,7 @@ describe.skipIf(!hasCli())('AWS CLI against the demo server', () => {
     for (const signal of signals) expect(new Date(signal.CreatedAt).getUTCFullYear()).toBeLessThan(2100);
   });
 
-  it('works unchanged against a regional endpoint', { timeout: 30_000 }, async () => {
+  it('works unchanged against a regional endpoint', async () => {
     const detectors = await awsAt('/api/regions/eu-west-1', 'eu-west-1', 'list-detectors');
     expect(detectors.DetectorIds).toEqual([EU_WEST_1_DETECTOR_ID]);
     const list = await awsAt('/api/regions/eu-west-1', 'eu-west-1', 'list-findings', '--detector-id', EU_WEST_1_DETECTOR_ID, '--max-results', '3');

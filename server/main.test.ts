@@ -37,7 +37,7 @@ async function startupPort(child: ChildProcessWithoutNullStreams, seen: { stdout
 }
 
 describe('server/main.ts', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('prints the startup line, serves, and exits 0 on %s', { timeout: 15_000 }, async (signal) => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints the startup line, serves, and exits 0 on %s', async (signal) => {
     const child = runMain(['--port', '0']);
     const seen = output(child);
     const exit = exited(child);

@@ -45,7 +45,7 @@ describe('the spec sample finding', () => {
 describe('the demo regions', () => {
   const byDetector = ALL_DETECTOR_IDS.map((id) => ({ id, region: regionOfDetector(id)!, findings: findingsOf(id) }));
 
-  it('has detectors with findings in 4+ regions; every finding names its detector, its region and its ARN in that region', { timeout: 30_000 }, () => {
+  it('has detectors with findings in 4+ regions; every finding names its detector, its region and its ARN in that region', () => {
     expect(new Set(byDetector.filter((d) => d.findings.length > 0).map((d) => d.region)).size).toBeGreaterThanOrEqual(4);
     for (const { id, region, findings } of byDetector) {
       for (const f of findings) {
@@ -227,7 +227,7 @@ describe('time', () => {
 });
 
 describe('the scale dataset', () => {
-  it('holds exactly 10,000 findings with unique ids from the same generators', { timeout: 30_000 }, () => {
+  it('holds exactly 10,000 findings with unique ids from the same generators', () => {
     const scale = findingsOf(SCALE_DETECTOR_ID);
     expect(scale).toHaveLength(SCALE_FINDING_COUNT);
     expect(SCALE_FINDING_COUNT).toBe(10_000);

@@ -20,7 +20,7 @@ function reference(pattern: string, text: string): boolean {
 const matches = (pattern: string, text: string) => globMatches(compileGlob(pattern), text);
 
 describe('glob matching (matches / notMatches)', () => {
-  it('agrees with the reference on 20,000 random patterns and values', { timeout: 30_000 }, () => {
+  it('agrees with the reference on 20,000 random patterns and values', () => {
     const random = new Random(0x61b);
     let matched = 0;
     for (let i = 0; i < 20_000; i++) {
