@@ -42,7 +42,12 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
-          // Room for the 10,000-finding walks on a small, busy CI machine; no test asserts a time.
+          // Pure functions and the emulator, no global state: the files of a worker share their
+          // modules, so the emulator's datasets (the 10,000-finding one takes seconds) are built
+          // once per worker instead of once per file.
+          isolate: false,
+          // Raised from vitest's 5 s: the 10,000-finding walks and the thousands of random cases
+          // took up to 60 s on the shared 2-core machine under load. No test asserts a time.
           testTimeout: 30_000,
         },
       },
@@ -53,6 +58,8 @@ export default defineConfig(({ mode }) => ({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/test/setup.ts'],
+          // Raised from vitest's 5 s: a test that renders the whole app in jsdom and waits for
+          // its first answers took 8–14 s on the shared 2-core machine under load.
           testTimeout: 30_000,
         },
       },
@@ -62,6 +69,8 @@ export default defineConfig(({ mode }) => ({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts', 'test-support/**/*.test.ts'],
+          // Raised from vitest's 5 s: the fuzz run, the AWS CLI / SDK checks and the process start and
+          // stop tests take several seconds on the shared 2-core machine under load.
           testTimeout: 20_000,
         },
       },

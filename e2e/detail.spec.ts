@@ -128,7 +128,8 @@ test('attacker-controlled text renders as literal text and no script runs', asyn
     expect(handlers).toEqual([]);
     const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     for (const href of hrefs) expect(href.startsWith('/') || href === '#', href).toBe(true);
-    await page.waitForTimeout(100);
+    // Two painted frames after all of it is on screen: what rendered has had its chance to run.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
   }
   // The first: title, organisation and city carry the payloads, each literally visible (the
@@ -146,19 +147,4 @@ test('draws the point of a located remote IP on a small offline map', async ({ p
   await expect(map).toBeVisible();
   await expect(map.locator('path.leaflet-interactive, path').first()).toBeAttached();
   await expect(page.locator('.point-map-caption')).toContainText('52.37° N, 4.90° E');
-});
-
-test('has no axe violations, light and dark', async ({ page }) => {
-  test.setTimeout(120_000);
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const id of [SAMPLE_FINDING_ID, ATTACKER_TEXT_FINDING_IDS[3]]) {
-      await page.goto(detail(id));
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(page.getByText('Loading map…')).toHaveCount(0);
-      const results = await new AxeBuilder({ page }).include('main').analyze();
-      expect(results.violations.map((v) => `${scheme} ${id}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }
-  }
 });

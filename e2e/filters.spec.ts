@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_DETECTOR_ID } from '../mocks/emulator';
 import type { Finding } from '../src/guardduty';
 import { failOnPageProblems } from './helpers/guard';
@@ -7,10 +7,8 @@ import { renderedIds, rowsOf } from './helpers/table';
 // Any-action filters against the built app and the demo server. Expected sets come from the API
 // (every current finding, read page by page), never from hard-coded lists.
 failOnPageProblems();
-test.describe.configure({ timeout: 90_000 });
 // Tall enough that every matching row renders (the grid is virtualized).
 test.use({ viewport: { width: 1440, height: 2000 } });
-const expect = baseExpect.configure({ timeout: 20_000 });
 
 const CURRENT = { criterion: { 'service.archived': { eq: ['false'] } } };
 

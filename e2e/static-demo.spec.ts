@@ -1,20 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../mocks/emulator';
 
 // `npm run build:demo` makes a folder any static host can serve: MSW answers /api in the browser.
+// e2e/global-setup.ts builds it (beside the app's build) when this spec is part of the run.
 // Served here the way a plain static host does it: files as they are, 404.html for anything else.
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 let server: Server;
 let base: string;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  execFileSync('npm', ['run', 'build:demo'], { stdio: 'ignore' });
+  if (!existsSync('dist-demo/index.html')) throw new Error('no dist-demo/: run `npm run build:demo` (E2E_NO_BUILD=1 reuses builds on disk)');
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
@@ -37,7 +37,8 @@ test('the static demo serves the dashboard without a server, deep links included
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/')) api.push(r.status());
   });
-  // A deep link straight to a finding: the host answers 404.html, the SPA routes it.
+  // A deep link straight to a finding: the host answers 404.html, the SPA routes it. The first
+  // answer waits for the service worker and the emulator's dataset, built in the page: 20 s.
   await page.goto(`${base}/findings/${SAMPLE_FINDING_ID}?detector=${DEMO_DETECTOR_ID}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/is performing RDP brute force attacks against i-99999999/, { timeout: 20_000 });
   await expect(page.getByText('Demo data')).toBeVisible();

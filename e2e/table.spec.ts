@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID } from '../mocks/emulator';
 import { SORT_ATTRIBUTES, type Finding } from '../src/guardduty';
@@ -12,10 +12,6 @@ import { renderedIds, rowsOf, waitForSorted } from './helpers/table';
 const TABLE = `/?detector=${DEMO_DETECTOR_ID}`;
 
 failOnPageProblems();
-
-// Two cores shared with parallel builds: give the multi-step tests and their waits room.
-test.describe.configure({ timeout: 90_000 });
-const expect = baseExpect.configure({ timeout: 20_000 });
 
 const grid = (page: Page) => page.locator('table.findings-grid');
 const headerButton = (page: Page, attribute: string) => grid(page).locator(`button[data-sort-attribute="${attribute}"]`);
@@ -55,6 +51,8 @@ const UI_SORTS = [
 
 test.describe('server-side sort', () => {
   test('one attribute of each value kind, both directions, through the headers and the "Sort by" menu', async ({ page, request }) => {
+    // Five attributes both ways, each a round trip and a re-render: more than 30 s on a busy 2-core machine.
+    test.setTimeout(60_000);
     const emulator = await serverEmulator(request, DEMO_DETECTOR_ID);
     await openTable(page);
     for (const name of UI_SORTS) {
@@ -214,7 +212,7 @@ async function matchingCount(page: Page): Promise<number> {
 async function exportAll(page: Page, kind: 'JSON' | 'CSV') {
   await page.getByRole('button', { name: /^Export/ }).click();
   const row = page.getByTestId('export-all-row');
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), row.getByRole('button', { name: kind }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: kind }).click()]);
   return readFile((await download.path())!, 'utf8');
 }
 

@@ -74,6 +74,8 @@ test('keyboard triage: ten findings with j inside the finding, k back, Escape la
 });
 
 test('Escape after stepping far beyond the rows that were on screen scrolls the row back into view', async ({ page }) => {
+  // Thirty steps, each loading a finding: more than 30 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   const order = await tableOrder(page);
   await page.setViewportSize({ width: 1440, height: 700 });
   await page.goto(TABLE);

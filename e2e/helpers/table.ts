@@ -8,6 +8,6 @@ export const renderedIds = (page: Page) => rowsOf(page).evaluateAll((trs) => trs
 
 /** Waits until the table shows data of the given sort (not a skeleton, not the previous sort). */
 export async function waitForSorted(page: Page, attribute: string, order: 'ASC' | 'DESC') {
-  await expect(page.locator(`table.findings-grid[data-state="ready"][data-sort="${attribute}:${order}"]`)).toBeVisible({ timeout: 20_000 });
-  await expect(rowsOf(page).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator(`table.findings-grid[data-state="ready"][data-sort="${attribute}:${order}"]`)).toBeVisible();
+  await expect(rowsOf(page).first()).toBeVisible();
 }

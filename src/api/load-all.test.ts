@@ -12,14 +12,25 @@ function fakeApi(total: number, { delayMs = 1 } = {}) {
   const ids = Array.from({ length: total }, (_, i) => `f${String(i).padStart(5, '0')}`);
   const calls = { list: 0, get: 0, maxInFlight: 0, getSizes: [] as number[] };
   let inFlight = 0;
-  const wait = (signal: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
+  const started = new Set<Promise<void>>();
+  const wait = (signal: AbortSignal) => {
+    const p = new Promise<void>((resolve, reject) => {
       const t = setTimeout(resolve, delayMs + Math.random() * delayMs);
       signal.addEventListener('abort', () => {
         clearTimeout(t);
         reject(new DOMException('aborted', 'AbortError'));
       });
     });
+    started.add(p);
+    return p;
+  };
+  /** Resolves once every request made so far, and any they led to, has ended. */
+  const settled = async () => {
+    for (let n = -1; n !== started.size; ) {
+      n = started.size;
+      await Promise.allSettled([...started]);
+    }
+  };
   const fetchers: LoadAllFetchers = {
     async list(token, maxResults, signal) {
       calls.list++;
@@ -43,7 +54,7 @@ function fakeApi(total: number, { delayMs = 1 } = {}) {
     },
   };
   const firstPage: FindingsPage = { ids: ids.slice(0, 50), findings: ids.slice(0, 50).map((id) => ({ id })), missingIds: [], nextToken: total > 50 ? 't50' : undefined };
-  return { ids, calls, fetchers, firstPage };
+  return { ids, calls, fetchers, firstPage, settled };
 }
 
 function clientWith(page: FindingsPage) {
@@ -119,7 +130,7 @@ describe('loadAllMatching', () => {
     expect(loaded.length).toBeLessThan(3000);
     expect(loaded).toEqual(api.ids.slice(0, loaded.length));
     const callsAtCancel = api.calls.list;
-    await new Promise((r) => setTimeout(r, 30));
+    await api.settled();
     expect(api.calls.list).toBe(callsAtCancel);
 
     // Running again continues from the last page's nextToken: nothing is fetched twice.

@@ -5,7 +5,7 @@
  * Every string here comes from the finding and is attacker-influenced: React text only.
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useFindingRef } from '../../view/scope';
 import { KeyValue, KeyValueList } from '../../components/KeyValueList';
 import { SeverityBadge } from '../../components/SeverityBadge';
@@ -94,6 +94,7 @@ function FindingLink({ findingId, children, className }: { findingId: string; ch
 
 /** Indicators grouped by key, values as a list under a readable name. */
 function IndicatorGroups({ indicators, level = 3 }: { indicators: SequenceIndicator[]; level?: 3 | 4 }) {
+  const id = useId();
   const groups = new Map<string, SequenceIndicator[]>();
   for (const i of indicators) {
     const key = typeof i.key === 'string' ? i.key : '';
@@ -102,9 +103,10 @@ function IndicatorGroups({ indicators, level = 3 }: { indicators: SequenceIndica
   const H = level === 3 ? 'h3' : 'h4';
   return (
     <div className="seq-indicators">
-      {[...groups.entries()].map(([key, items]) => (
-        <section key={key} className="seq-indicator" aria-label={INDICATOR_LABELS[key] ?? (key ? humanize(key.toLowerCase()) : 'Indicator')}>
-          <H className="seq-indicator-head">
+      {[...groups.entries()].map(([key, items], n) => (
+        // Named by its heading, key included: the tactics indicator and the tactics card are distinct landmarks.
+        <section key={key} className="seq-indicator" aria-labelledby={`${id}-${n}`}>
+          <H className="seq-indicator-head" id={`${id}-${n}`}>
             <span>{INDICATOR_LABELS[key] ?? (key ? humanize(key.toLowerCase()) : 'Indicator')}</span> <code className="seq-key">{key || '—'}</code>
           </H>
           {items.map((item, i) => (

@@ -67,7 +67,8 @@ function ConsoleLink({ finding }: { finding: Finding }) {
   );
 }
 
-function FindingView({ finding, inPanel }: { finding: Finding; inPanel: boolean }) {
+/** A loaded finding as the page (or, `inPanel`, the side panel) shows it: header, summary strip, Details and Raw JSON tabs. */
+export function FindingView({ finding, inPanel }: { finding: Finding; inPanel: boolean }) {
   const [tab, setTab] = useState<TabKey>('details');
   const heading = useRef<HTMLHeadingElement>(null);
   // Arriving on the screen moves focus to its heading; stepping to another finding does not.

@@ -72,8 +72,8 @@ describe('attack sequence detail', () => {
     expect(within(resources).getByRole('table', { name: 'Tags of ci-deployer' })).toHaveTextContent('platform');
 
     const indicators = heading(view, 'Indicators')!.closest('section')!;
-    expect(within(indicators).getByRole('region', { name: 'Tor exit nodes' })).toHaveTextContent('198.51.100.23');
-    expect(within(indicators).getByRole('region', { name: 'High-risk APIs' })).toHaveTextContent('cloudtrail:DeleteTrail');
+    expect(within(indicators).getByRole('region', { name: 'Tor exit nodes TOR_IP' })).toHaveTextContent('198.51.100.23');
+    expect(within(indicators).getByRole('region', { name: 'High-risk APIs HIGH_RISK_API' })).toHaveTextContent('cloudtrail:DeleteTrail');
 
     // Nothing the sequence says is dropped.
     await screen.findByRole('heading', { level: 2, name: 'Member findings (3)' });

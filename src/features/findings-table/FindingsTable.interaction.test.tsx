@@ -48,8 +48,9 @@ describe('keyboard', () => {
     await user.click(row(id).querySelector('td.cell-region')!);
     expect(window.location.pathname).toBe(`/findings/${encodeURIComponent(id)}`);
     await act(async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.back();
-      await new Promise((r) => setTimeout(r, 50));
+      await popped;
     });
     await waitForRows();
     await waitFor(() => expect(activeId()).toBe(id));
@@ -188,13 +189,15 @@ describe('URL state', () => {
     await user.click(within(grid()).getByRole('button', { name: /^Count/ }));
     expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'descending');
     await act(async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.back();
-      await new Promise((r) => setTimeout(r, 50));
+      await popped;
     });
     await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Last seen/ })).toHaveAttribute('aria-sort', 'descending'));
     await act(async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.forward();
-      await new Promise((r) => setTimeout(r, 50));
+      await popped;
     });
     await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'descending'));
   });

@@ -172,12 +172,13 @@ describe('FindingsTable: paging at scale', () => {
     const ids = (await expectedIds('service.eventLastSeen', 'DESC', criteria)).slice(0, 3);
     server.use(http.post(apiPath.listFindings, () => HttpResponse.json({ findingIds: ids, nextToken: '' })));
     const rec = recordRequests();
-    renderApp();
+    const { client } = renderApp();
     await waitForRows();
     expect(renderedIds()).toEqual(ids);
     expect(await screen.findByText(/End of the list · 3 findings/)).toBeInTheDocument();
     await scrollTo(1000);
-    await new Promise((r) => setTimeout(r, 100));
+    // Nothing in flight once the scroll is handled: no next page was asked for.
+    await waitFor(() => expect(client.isFetching()).toBe(0));
     expect(rec.list()).toHaveLength(1);
     rec.stop();
   });
@@ -196,11 +197,12 @@ describe('FindingsTable: errors', () => {
         );
       }),
     );
-    renderApp();
+    const { client } = renderApp();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('InternalException');
     expect(alert).toHaveTextContent('The request is rejected because an internal error occurred.');
-    await new Promise((r) => setTimeout(r, 100));
+    // A retry would keep the query fetching (TanStack Query retries inside the fetch): none is.
+    await waitFor(() => expect(client.isFetching()).toBe(0));
     expect(calls).toBe(1);
     server.resetHandlers();
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
