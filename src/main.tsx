@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { applyMapBesideTableDefault } from './app/map-default';
+import { matchPath } from './view/router';
 import './app/styles.css';
 
 async function boot() {
@@ -9,6 +11,7 @@ async function boot() {
     const { startMockWorker } = await import('./app/dev-mocks');
     await startMockWorker();
   }
+  if (matchPath(window.location.pathname).screen === 'findings') applyMapBesideTableDefault();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

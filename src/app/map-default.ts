@@ -6,7 +6,8 @@
  * never reopens a map the analyst just closed.
  */
 import { useLayoutEffect } from 'react';
-import { useViewState } from '../view/url-state';
+import { navigate } from '../view/router';
+import { parseViewState, viewHref } from '../view/url-state';
 
 export const WIDE_SCREEN_QUERY = '(min-width: 1280px)';
 const KEY = 'fa.mapBesideTable';
@@ -41,14 +42,22 @@ export function rememberMapChoice(open: boolean): void {
 
 let appliedThisLoad = false;
 
-/** Opens the map on the findings view's first showing in this page load when the defaults say so. */
+/**
+ * Opens the map in the URL, once per page load, when the defaults say so. The entry calls it
+ * before the first render when the page opens on the findings view, so the first paint already
+ * has the map column (a layout effect is too late there: the URL store's subscription starts after
+ * the first paint, and the table would shift when the map column arrives).
+ */
+export function applyMapBesideTableDefault(): void {
+  if (appliedThisLoad) return;
+  appliedThisLoad = true;
+  const search = new URLSearchParams(window.location.search);
+  if (search.has('map') || !defaultMapOpen(isWide(), readChoice())) return;
+  const state = parseViewState(search);
+  navigate(viewHref(window.location.pathname, { ...state, map: { ...state.map, open: true } }), { replace: true });
+}
+
+/** The same on the findings view's first showing when the page opened on another screen. */
 export function useMapBesideTableDefault(): void {
-  const { update } = useViewState();
-  // Before the first paint: the layout starts with the map column instead of shifting into it.
-  useLayoutEffect(() => {
-    if (appliedThisLoad) return;
-    appliedThisLoad = true;
-    if (new URLSearchParams(window.location.search).has('map')) return;
-    if (defaultMapOpen(isWide(), readChoice())) update((s) => ({ ...s, map: { ...s.map, open: true } }), { replace: true });
-  }, [update]);
+  useLayoutEffect(applyMapBesideTableDefault, []);
 }
