@@ -188,3 +188,23 @@ export function hasActiveFilters(filters: Filters): boolean {
     Object.values(filters.lists).some((v) => v.length > 0) || !!filters.severity || !!filters.updated || !!filters.created || !!filters.sequencesOnly || filters.archived !== 'current'
   );
 }
+
+/**
+ * The list filter that names one resource of a type, by GuardDuty's documented filter attribute
+ * for its id; undefined for types without one (they cannot be linked exactly).
+ */
+const RESOURCE_ID_FILTERS: Readonly<Record<string, string>> = {
+  Instance: 'instance',
+  AccessKey: 'accessKey',
+  S3Bucket: 'bucket',
+  S3Object: 'bucket',
+  EKSCluster: 'eksCluster',
+  ECSCluster: 'ecsCluster',
+  Lambda: 'lambda',
+  RDSDBInstance: 'rdsInstance',
+  Container: 'container',
+  KubernetesCluster: 'workload',
+};
+
+export const resourceIdFilter = (resourceType: string): string | undefined =>
+  Object.hasOwn(RESOURCE_ID_FILTERS, resourceType) ? RESOURCE_ID_FILTERS[resourceType] : undefined;

@@ -5,6 +5,7 @@
  * included) and rendered as text by the strip.
  */
 import { attackSequenceOf, remoteIpSightings, resourceOf, type Action, type Finding, type ResourceRef } from '../../guardduty';
+import { resourceIdFilter } from '../../view/filters';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
@@ -35,16 +36,11 @@ export interface Summary {
   count?: string;
 }
 
-/** The resource kinds whose name (as resourceOf gives it) is a GuardDuty filter value. */
-const RESOURCE_PIVOT: Record<string, string> = {
-  Instance: 'instance',
-  S3Bucket: 'bucket',
-  S3Object: 'bucket',
-  EKSCluster: 'eksCluster',
-  ECSCluster: 'ecsCluster',
-  Lambda: 'lambda',
-  RDSDBInstance: 'rdsInstance',
-};
+/**
+ * The resource kinds whose name, as resourceOf gives it, is the id their filter takes (an access
+ * key is named by its user, a container and a Kubernetes workload by their names, not their ids).
+ */
+const NAMED_BY_ID = new Set(['Instance', 'S3Bucket', 'S3Object', 'EKSCluster', 'ECSCluster', 'Lambda', 'RDSDBInstance']);
 
 /** The remote IP filters of the three action types that keep one: Remote IP and Country of any action (filters.ts). */
 const ANY_REMOTE = { ip: 'anyIp', country: 'anyCountry' };
@@ -224,7 +220,7 @@ export function summaryOf(finding: Finding): Summary {
   const service = finding.service;
   return {
     resource,
-    resourcePivot: resource.name && resource.type ? RESOURCE_PIVOT[resource.type] : undefined,
+    resourcePivot: resource.name && resource.type && NAMED_BY_ID.has(resource.type) ? resourceIdFilter(resource.type) : undefined,
     actor: actorOf(finding),
     action: actionOf(finding),
     remote: remoteOf(finding),

@@ -5,7 +5,7 @@
  * counts, so the table's "showing N of M" agrees with the mark by construction.
  */
 import type { DateStatistics, FindingCriteria, ResourceStatistics } from '../../guardduty';
-import { criteriaFromFilters, LIST_FILTERS, TIME_WINDOWS, type Filters } from '../../view/filters';
+import { criteriaFromFilters, LIST_FILTERS, resourceIdFilter, TIME_WINDOWS, type Filters } from '../../view/filters';
 import { countsByBand, SEVERITY_BANDS, type SeverityBand } from '../../lib/severity';
 
 export const DAY_MS = 24 * 3600_000;
@@ -122,30 +122,13 @@ export function bandTotalFromDates(list: readonly DateStatistics[] | undefined):
 // Resources
 
 /**
- * The list filter that names one resource of a type, by GuardDuty's documented filter attribute
- * for its id. Types without one cannot be linked exactly, and say so.
- */
-export const RESOURCE_ID_PARAMS: Record<string, string> = {
-  Instance: 'instance',
-  AccessKey: 'accessKey',
-  S3Bucket: 'bucket',
-  S3Object: 'bucket',
-  EKSCluster: 'eksCluster',
-  ECSCluster: 'ecsCluster',
-  Lambda: 'lambda',
-  RDSDBInstance: 'rdsInstance',
-  Container: 'container',
-  KubernetesCluster: 'workload',
-};
-
-/**
  * The filters of one RESOURCE group: its type, account and id. Types GuardDuty gives no id for are
  * grouped by type and account alone, which the filters name exactly too; a group of a type that
  * has ids but lacks one here cannot be told apart from its siblings, and gets no link.
  */
 export function resourceFilters(filters: Filters, r: ResourceStatistics): Filters | undefined {
   if (!r.resourceType) return undefined;
-  const param = Object.hasOwn(RESOURCE_ID_PARAMS, r.resourceType) ? RESOURCE_ID_PARAMS[r.resourceType] : undefined;
+  const param = resourceIdFilter(r.resourceType);
   if (param && (!r.resourceId || !LIST_FILTERS.some((f) => f.param === param))) return undefined;
   if (!param && r.resourceId) return undefined;
   let out = withListValue(filters, 'resource', r.resourceType);
