@@ -50,9 +50,6 @@ export default defineConfig(({ mode }) => ({
           // modules, so the emulator's datasets (the 10,000-finding one takes seconds) are built
           // once per worker instead of once per file.
           isolate: false,
-          // Raised from vitest's 5 s: the 10,000-finding walks and the thousands of random cases
-          // took up to 60 s on the shared 2-core machine under load. No test asserts a time.
-          testTimeout: 30_000,
         },
       },
       {
@@ -66,9 +63,6 @@ export default defineConfig(({ mode }) => ({
           isolate: false,
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/test/setup.ts'],
-          // Raised from vitest's 5 s: a test that renders the whole app in jsdom and waits for
-          // its first answers took 8–14 s on the shared 2-core machine under load.
-          testTimeout: 30_000,
         },
       },
       {
@@ -77,9 +71,6 @@ export default defineConfig(({ mode }) => ({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts', 'test-support/**/*.test.ts'],
-          // Raised from vitest's 5 s: the fuzz run, the AWS CLI / SDK checks and the process start and
-          // stop tests take several seconds on the shared 2-core machine under load.
-          testTimeout: 20_000,
         },
       },
     ],
