@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../mocks/emulator';
+import { resourceOf, type Finding } from '../src/guardduty';
 import { failOnPageProblems } from './helpers/guard';
 
 // The finding detail view on the demo detector, against the built app served by server/.
@@ -109,29 +110,52 @@ test('pivots to the table filtered on the instance, and to the attack map on the
   expect(param(page, 'selected')).toBe(SAMPLE_FINDING_ID);
 });
 
-test('attacker-controlled text renders as literal text and no script runs', async ({ page }) => {
+test('attacker-controlled text renders as literal text and no script runs, in the page and its summary strip', async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { __ran: string[] }).__ran = [];
     for (const name of ['alert', 'confirm', 'prompt'] as const) {
       window[name] = ((...args: unknown[]) => (window as unknown as { __ran: string[] }).__ran.push(`${name}(${args.join()})`)) as never;
     }
   });
-  for (const id of ATTACKER_TEXT_FINDING_IDS) {
-    await page.goto(detail(id));
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const got = await page.request.post(`/api/detector/${DEMO_DETECTOR_ID}/findings/get`, { data: { findingIds: ATTACKER_TEXT_FINDING_IDS } });
+  const { findings } = (await got.json()) as { findings: Finding[] };
+  expect(findings.map((f) => f.id).sort()).toEqual([...ATTACKER_TEXT_FINDING_IDS].sort());
+  let literalInStrip = 0;
+  await page.goto(detail(findings[0].id));
+  for (const f of findings) {
+    // Each next finding as Back / Forward reach it: the same screen, without reloading the app.
+    await page.evaluate((url) => {
+      if (location.pathname + location.search === url) return;
+      history.pushState(null, '', url);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, detail(f.id));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(f.title ?? f.type ?? f.id);
     const main = page.locator('main');
     const text = (await main.textContent()) ?? '';
-    expect(text.includes('<img src=x onerror=alert(1)>') || text.includes('<script>alert(1)</script>') || text.includes('"><svg onload=alert(1)>') || text.includes('javascript:alert(1)'), id).toBe(true);
+    expect(text.includes('<img src=x onerror=alert(1)>') || text.includes('<script>alert(1)</script>') || text.includes('"><svg onload=alert(1)>') || text.includes('javascript:alert(1)'), f.id).toBe(true);
     // Nothing of the payloads became elements, handlers or script links.
     expect(await main.locator('img, script, iframe').count()).toBe(0);
     const handlers = await main.evaluate((el) => [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${n.tagName} ${a.name}`)));
     expect(handlers).toEqual([]);
     const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     for (const href of hrefs) expect(href.startsWith('/') || href === '#', href).toBe(true);
+    // The summary strip: what it takes from the finding, markup included, shows as typed.
+    const strip = page.getByRole('region', { name: 'Summary' });
+    await expect(strip).toBeVisible();
+    expect(await strip.locator('svg:not([aria-hidden="true"])').count()).toBe(0);
+    const shown = (await strip.textContent())!;
+    const call = f.service?.action?.awsApiCallAction;
+    for (const value of [resourceOf(f).name, f.resource?.accessKeyDetails?.userName, call?.api, f.service?.action?.dnsRequestAction?.domain]) {
+      if (value && /[<>"]/.test(value)) {
+        expect(shown).toContain(value);
+        literalInStrip++;
+      }
+    }
     // Two painted frames after all of it is on screen: what rendered has had its chance to run.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
   }
+  expect(literalInStrip).toBeGreaterThan(0);
   // The first: title, organisation and city carry the payloads, each literally visible (the
   // organisation twice: in the summary strip and in the remote IP's card).
   await page.goto(detail(ATTACKER_TEXT_FINDING_IDS[0]));

@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID } from '../mocks/emulator';
+import { aggregateFindings } from '../src/features/attack-map/aggregate';
+import type { Finding } from '../src/guardduty';
 import { failOnPageProblems } from './helpers/guard';
 
 // The attack map on the demo detector. Every test also fails if the page asks any host but the
@@ -109,23 +111,18 @@ test('selecting a point highlights its findings in the table; selecting a findin
   await expect(page.locator('.leaflet-popup')).toContainText(ip);
   await expect(findings).toContainText(`Map selection ${ip}`);
   expect(await findings.innerText()).not.toBe(before);
-
-  // Table → map: the finding selected in the table marks the marker that holds its IP.
+  // Table → map: the finding selected in the table marks the marker that holds its IP. The row:
+  // the first on screen whose finding has exactly one located IP, as the map aggregates them.
+  const onScreen = await findings.locator('tr[data-finding-id]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-finding-id')!));
+  const got = await page.request.post(`/api/detector/${DEMO_DETECTOR_ID}/findings/get`, { data: { findingIds: onScreen } });
+  const { located } = aggregateFindings(((await got.json()) as { findings: Finding[] }).findings);
+  const holder = onScreen.find((id) => located.filter((a) => a.findings.some((f) => f.id === id)).length === 1)!;
+  expect(holder).toBeDefined();
   await page.keyboard.press('Escape');
   await expect.poll(() => new URL(page.url()).searchParams.get('mapIp')).toBeNull();
-  const rows = findings.locator('tr[data-finding-id]');
-  let marked = false;
-  for (let i = 0; i < 8 && !marked; i++) {
-    await rows.nth(i).focus();
-    const id = await rows.nth(i).getAttribute('data-finding-id');
-    await expect.poll(() => new URL(page.url()).searchParams.get('selected')).toBe(id);
-    marked = await page
-      .locator('.fa-marker.is-finding')
-      .waitFor({ timeout: 1500 })
-      .then(() => true)
-      .catch(() => false);
-  }
-  expect(marked).toBe(true);
+  await expect(page.locator('.fa-marker.is-finding')).toHaveCount(0);
+  await findings.locator(`tr[data-finding-id="${holder}"]`).focus();
+  await expect.poll(() => new URL(page.url()).searchParams.get('selected')).toBe(holder);
   await expect(page.locator('.fa-marker.is-finding')).toHaveCount(1);
   await expect(page.locator('.fa-marker.is-finding')).toBeInViewport();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID } from '../mocks/emulator';
+import { DEMO_DETECTOR_ID } from '../mocks/emulator';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../src/view/filters';
 import { resourceOf, type Finding } from '../src/guardduty';
 import { failOnPageProblems } from './helpers/guard';
@@ -129,28 +129,4 @@ test('the side panel opens a finding beside the table, follows j / k, switches t
   await expect(page.getByRole('complementary', { name: 'Finding' })).toHaveCount(0);
   await expect.poll(() => pathOf(page)).toBe('/');
   await expectRowInViewAndFocused(page, row(page, order[5].id));
-});
-
-test('attacker-controlled text in the summary strip renders as literal text', async ({ page }) => {
-  const base = `/api/detector/${DEMO_DETECTOR_ID}`;
-  const got = await page.request.post(`${base}/findings/get`, { data: { findingIds: ATTACKER_TEXT_FINDING_IDS } });
-  const { findings } = (await got.json()) as { findings: Finding[] };
-  expect(findings.length).toBe(ATTACKER_TEXT_FINDING_IDS.length);
-  let literal = 0;
-  for (const f of findings) {
-    await page.goto(`/findings/${f.id}?detector=${DEMO_DETECTOR_ID}`);
-    const strip = page.getByRole('region', { name: 'Summary' });
-    await expect(strip).toBeVisible();
-    expect(await strip.locator('img, script, iframe, svg:not([aria-hidden="true"])').count()).toBe(0);
-    // What the strip takes from the finding, with its markup, shows as typed.
-    const shown = (await strip.textContent())!;
-    const call = f.service?.action?.awsApiCallAction;
-    for (const value of [resourceOf(f).name, f.resource?.accessKeyDetails?.userName, call?.api, f.service?.action?.dnsRequestAction?.domain]) {
-      if (value && /[<>"]/.test(value)) {
-        expect(shown).toContain(value);
-        literal++;
-      }
-    }
-  }
-  expect(literal).toBeGreaterThan(0);
 });
