@@ -16,11 +16,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  // Limits, not waits: every test waits for what the user sees and goes on the moment it is there.
-  // A test has Playwright's default 30 s (one that needs more says so, and why, itself). An expect
-  // has 10 s, not the default 5 s: a page's first screen (the app's scripts, then the API's first
-  // answers) took over 5 s on the shared 2-core machine under load, and most specs wait for it.
-  expect: { timeout: 10_000 },
+  // Playwright's default limits (30 s a test, 5 s an expect): every test waits for what the user
+  // sees and goes on the moment it is there.
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ATTACKER_TEXT_FINDING_IDS, DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../mocks/emulator';
-import { resourceOf, type Finding } from '../src/guardduty';
+import { aggregateFindings } from '../src/features/attack-map/aggregate';
+import { remoteIpSightings, resourceOf, type Finding } from '../src/guardduty';
 import { failOnPageProblems } from './helpers/guard';
 
 // The finding detail view on the demo detector, against the built app served by server/.
@@ -171,4 +172,34 @@ test('draws the point of a located remote IP on a small offline map', async ({ p
   await expect(map).toBeVisible();
   await expect(map.locator('path.leaflet-interactive, path').first()).toBeAttached();
   await expect(page.locator('.point-map-caption')).toContainText('52.37° N, 4.90° E');
+  await expect(map.locator('path.point-map-dot')).toHaveCount(1);
+});
+
+test('stepping to a finding elsewhere moves the small map\'s point', async ({ page }) => {
+  // Two findings whose one remote IP is located in different places, as the map reads them.
+  const list = await page.request.post(`/api/detector/${DEMO_DETECTOR_ID}/findings`, { data: { maxResults: 50 } });
+  const { findingIds } = (await list.json()) as { findingIds: string[] };
+  const got = await page.request.post(`/api/detector/${DEMO_DETECTOR_ID}/findings/get`, { data: { findingIds } });
+  const findings = ((await got.json()) as { findings: Finding[] }).findings;
+  const located = findings.flatMap((f) => {
+    const ips = aggregateFindings([f]).located;
+    return ips.length === 1 && remoteIpSightings(f).length === 1 ? [{ id: f.id, at: ips[0].location! }] : [];
+  });
+  const a = located[0];
+  const b = located.find((l) => l.at.lat !== a.at.lat || l.at.lon !== a.at.lon)!;
+  expect(b).toBeDefined();
+  const caption = (at: { lat: number; lon: number }) => `${Math.abs(at.lat).toFixed(2)}° ${at.lat >= 0 ? 'N' : 'S'}, ${Math.abs(at.lon).toFixed(2)}° ${at.lon >= 0 ? 'E' : 'W'}`;
+  const dot = page.getByRole('img', { name: /^Map of/ }).locator('path.point-map-dot');
+
+  await page.goto(detail(a.id));
+  await expect(page.locator('.point-map-caption')).toContainText(caption(a.at));
+  const before = await dot.getAttribute('d');
+  // In the app, as j / k or Back reach it: the same screen shows the next finding.
+  await page.evaluate((url) => {
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, detail(b.id));
+  await expect(page.locator('.point-map-caption')).toContainText(caption(b.at));
+  await expect(dot).toHaveCount(1);
+  expect(await dot.getAttribute('d')).not.toBe(before);
 });

@@ -192,7 +192,7 @@ test('switches to raster tiles when the server configures a tile URL, attributio
   });
   try {
     const base = `http://127.0.0.1:${port}`;
-    await expect.poll(() => fetch(`${base}/healthz`).then((r) => r.ok, () => false), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => fetch(`${base}/healthz`).then((r) => r.ok, () => false)).toBe(true);
     const page = await browser.newPage();
     const elsewhere: string[] = [];
     page.on('request', (r) => {

@@ -74,8 +74,6 @@ test('keyboard triage: ten findings with j inside the finding, k back, Escape la
 });
 
 test('Escape after stepping far beyond the rows that were on screen scrolls the row back into view', async ({ page }) => {
-  // Thirty steps, each loading a finding: more than 30 s on a busy 2-core machine.
-  test.setTimeout(60_000);
   const order = await tableOrder(page);
   await page.setViewportSize({ width: 1440, height: 700 });
   await page.goto(TABLE);
@@ -83,10 +81,9 @@ test('Escape after stepping far beyond the rows that were on screen scrolls the 
   await rowsOf(page).first().focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleOf(order[0]));
-  for (let i = 1; i <= 30; i++) {
-    await page.keyboard.press('j');
-    await expect.poll(() => pathOf(page)).toBe(`/findings/${order[i].id}`);
-  }
+  // Thirty presses as fast as a held key sends them: each moves one finding on.
+  for (let i = 1; i <= 30; i++) await page.keyboard.press('j');
+  await expect.poll(() => pathOf(page)).toBe(`/findings/${order[30].id}`);
   await page.keyboard.press('Escape');
   await expect.poll(() => pathOf(page)).toBe('/');
   await expectRowInViewAndFocused(page, row(page, order[30].id));

@@ -5,17 +5,20 @@
  */
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { drawWorldOutline } from '../../lib/world';
 
 export default function PointMap({ lat, lon, label }: { lat: number; lon: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<L.Map>();
 
+  // The map and its world, once: stepping through findings (j / k) only moves the point. Redrawing
+  // the outline for each finding was most of a step's time.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const map = L.map(el, {
-      center: [lat, lon],
+    const created = L.map(el, {
+      center: [0, 0],
       zoom: 0,
       zoomSnap: 0.25,
       // A static picture (role="img"): the attack map is the interactive one.
@@ -30,20 +33,29 @@ export default function PointMap({ lat, lon, label }: { lat: number; lon: number
     });
     // Colours come from the stylesheet (classes, not attributes), so they follow the theme.
     for (let y = -60; y <= 60; y += 30) {
-      L.polyline([[y, -180], [y, 180]], { className: y === 0 ? 'point-map-axis' : 'point-map-grid', weight: 1, interactive: false }).addTo(map);
+      L.polyline([[y, -180], [y, 180]], { className: y === 0 ? 'point-map-axis' : 'point-map-grid', weight: 1, interactive: false }).addTo(created);
     }
     for (let x = -180; x <= 180; x += 30) {
-      L.polyline([[-85, x], [85, x]], { className: x === 0 ? 'point-map-axis' : 'point-map-grid', weight: 1, interactive: false }).addTo(map);
+      L.polyline([[-85, x], [85, x]], { className: x === 0 ? 'point-map-axis' : 'point-map-grid', weight: 1, interactive: false }).addTo(created);
     }
-    const undraw = drawWorldOutline(map, { className: 'point-map-land', weight: 0.6 }, 'point-map');
-    map.fitBounds([[-70, -180], [80, 180]]);
-    L.circleMarker([lat, lon], { radius: 12, className: 'point-map-halo', weight: 1, fillOpacity: 0.18, interactive: false }).addTo(map);
-    L.circleMarker([lat, lon], { radius: 5, className: 'point-map-dot', weight: 2, fillOpacity: 1, interactive: false }).addTo(map);
+    const undraw = drawWorldOutline(created, { className: 'point-map-land', weight: 0.6 }, 'point-map');
+    created.fitBounds([[-70, -180], [80, 180]]);
+    setMap(created);
     return () => {
       undraw();
-      map.remove();
+      created.remove();
     };
-  }, [lat, lon]);
+  }, []);
+
+  useEffect(() => {
+    if (!map) return;
+    const halo = L.circleMarker([lat, lon], { radius: 12, className: 'point-map-halo', weight: 1, fillOpacity: 0.18, interactive: false }).addTo(map);
+    const dot = L.circleMarker([lat, lon], { radius: 5, className: 'point-map-dot', weight: 2, fillOpacity: 1, interactive: false }).addTo(map);
+    return () => {
+      halo.remove();
+      dot.remove();
+    };
+  }, [map, lat, lon]);
 
   return (
     <figure className="point-map-figure">
