@@ -226,7 +226,7 @@ describe('matches / notMatches cost', () => {
     expect(metered(scale, MATCHES_PROBE).ids).toEqual([]);
   });
 
-  it('answers the heaviest request the contract allows on the 10,000-finding detector, within the budget', () => {
+  it('answers the heaviest request the contract allows on the 10,000-finding detector', () => {
     const criterion = heaviestAllowedCriterion();
     expect(Object.keys(criterion)).toHaveLength(50);
     expect(JSON.stringify({ findingCriteria: { criterion } }).length).toBeLessThanOrEqual(1024 * 1024); // the server's body limit
@@ -237,7 +237,10 @@ describe('matches / notMatches cost', () => {
     const want = scale.filter((f) => globs.some((g) => globMatches(g, f.description!))).map((f) => f.id).sort();
     expect(want.length).toBe(scale.length);
     expect(response.json.findingIds).toEqual(want.slice(0, 50));
-    const { spent } = metered(scale, criterion);
+  });
+
+  it('meters the heaviest request the contract allows on the 10,000-finding detector as heavy, and within the budget', () => {
+    const { spent } = metered(scale, heaviestAllowedCriterion());
     expect(spent).toBeGreaterThan(WORK_BUDGET / 8); // it is heavy
     expect(spent).toBeLessThanOrEqual(WORK_BUDGET);
   });
