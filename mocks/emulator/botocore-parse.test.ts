@@ -1,8 +1,8 @@
 /**
  * botocore (what the AWS CLI and boto3 are built on) parses every finding of every demo detector
- * with its own rest-json parser and GuardDuty model, one Python process per 1,000 findings: GetFindings answers
- * from the emulator, through the shared contract, 50 findings a batch. Skipped where Python's
- * botocore is not installed (`npm test` passes without it).
+ * with its own rest-json parser and GuardDuty model, one Python process per 1,000 findings (one
+ * test each): GetFindings answers from the emulator, through the shared contract, 50 findings a
+ * batch. Skipped where Python's botocore is not installed (`npm test` passes without it).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,12 @@ import { answer } from '../../src/guardduty/operations';
 import { DETECTOR_IDS, createEmulator, findingsOf } from './index';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/botocore-parse-findings.py', import.meta.url));
-const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { stdio: 'ignore' }).status === 0;
+/** The interpreter that has botocore, by its own path (a pyenv shim would resolve it again on every call), or undefined. */
+const python = (() => {
+  const run = spawnSync('python3', ['-c', 'import sys, botocore; print(sys.executable)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return run.status === 0 ? run.stdout.trim() || 'python3' : undefined;
+})();
+const hasBotocore = python !== undefined;
 const BATCH = 50;
 
 interface Summary {
@@ -47,7 +52,7 @@ const SLICES = DETECTOR_IDS.flatMap((detectorId) => {
 });
 
 function parseWithBotocore(lines: readonly string[]): Summary {
-  const run = spawnSync('python3', [SCRIPT], { input: `${lines.join('\n')}\n`, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(python!, [SCRIPT], { input: `${lines.join('\n')}\n`, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`botocore script failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout) as Summary;
 }
