@@ -34,6 +34,9 @@ describe.skipIf(!AWS)('AWS CLI against the demo server', () => {
   beforeAll(async () => {
     const { source, regional } = createDemoRegional({ regions: ['us-east-1', 'eu-west-1'] });
     app = await startApp(testConfig({ regions: ['us-east-1', 'eu-west-1'] }), source, {}, regional);
+    // The emulator builds a detector's dataset on its first request: build both here, not in the first test.
+    await api(`/api/detector/${DEMO_DETECTOR_ID}/findings`, {});
+    await api(`/api/regions/eu-west-1/detector/${EU_WEST_1_DETECTOR_ID}/findings`, {});
   });
   afterAll(() => app.close());
 
