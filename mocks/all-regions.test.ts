@@ -5,7 +5,7 @@
  * repeated); a region failing mid-walk comes back in its own order; statistics sum to what the
  * union of the regions' findings gives.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SORT_ATTRIBUTE_NAMES, sortFindings, throttling, internalError, type Finding, type SortOrder } from '../src/guardduty';
 import { createRegionsService, type AllRegionsFindingsResponse, type AllRegionsStatisticsResponse, type RegionTransport, type RegionsResponse } from '../src/guardduty/all-regions';
 import { findingComparator, mergeAll, mergeStep } from '../src/guardduty/merge';
@@ -20,6 +20,8 @@ import { findingStatistics } from './emulator/statistics';
 import { createDemoRegions } from './regions';
 
 const ORDERS: SortOrder[] = ['ASC', 'DESC'];
+/** Every documented sort attribute both ways, each case with a number of its own (its random seed's offset). */
+const CASES = SORT_ATTRIBUTE_NAMES.flatMap((attribute) => ORDERS.map((order) => [attribute, order] as const)).map(([attribute, order], n) => [attribute, order, n] as const);
 const ids = (findings: readonly Finding[]) => findings.map((f) => f.id);
 
 const post = (path: string, body: unknown) => ({ method: 'POST', path, query: new URLSearchParams(), contentType: 'application/json', body: JSON.stringify(body) });
@@ -33,6 +35,8 @@ const REGION_FINDINGS = new Map(
   ALL_DETECTOR_IDS.filter((id) => id !== SCALE_DETECTOR_ID).map((id) => [regionOfDetector(id)!, findingsOf(id)] as const),
 );
 const ALL_DEMO = [...REGION_FINDINGS.values()].flat();
+// The 10,000-finding detector is the pool of the random streams: built once, before the cases.
+beforeAll(() => void findingsOf(SCALE_DETECTOR_ID));
 
 /** Follows nextToken to the end; every page's regions are handed to `seen`. */
 async function walk(findings: (body: unknown) => Promise<WireResponse>, body: Record<string, unknown>, pageSizes: () => number, seen?: (page: AllRegionsFindingsResponse, i: number) => void) {
@@ -67,36 +71,32 @@ function listBackend(detectorId: string, findings: readonly Finding[]): GuardDut
 }
 
 describe('mergeStep (pure)', () => {
-  it('merges random sorted streams into one global sort on every attribute, both ways, in steps of random size', () => {
-    const rng = new Random(1207);
+  it.each(CASES)('merges random sorted streams into one global sort on %s %s, in steps of random size', (attribute, order, n) => {
+    const rng = new Random(1207 + n);
     const pool = findingsOf(SCALE_DETECTOR_ID);
-    for (const attribute of SORT_ATTRIBUTE_NAMES) {
-      for (const order of ORDERS) {
-        const compare = findingComparator(attribute, order);
-        // Disjoint random streams (a finding lives in one region): consecutive slices of a random start.
-        let at = rng.int(0, pool.length - 1000);
-        const streams = Array.from({ length: rng.int(1, 7) }, () => {
-          const size = rng.int(0, 120);
-          at += size;
-          return sortFindings(pool.slice(at - size, at), attribute, order);
-        });
-        const want = ids(sortFindings(streams.flat(), attribute, order));
-        // In steps: each stream offers only a window of its next items; exhausted once its window reaches the end.
-        const pos = streams.map(() => 0);
-        const got: string[] = [];
-        for (let guard = 0; got.length < want.length && guard < 10_000; guard++) {
-          const limit = rng.int(1, 50);
-          const buffers = streams.map((s, i) => {
-            const window = s.slice(pos[i], pos[i] + limit + rng.int(0, 10));
-            return { items: window, exhausted: pos[i] + window.length >= s.length };
-          });
-          const step = mergeStep(buffers, compare, limit);
-          step.taken.forEach((n, i) => (pos[i] += n));
-          got.push(...step.merged.map((m) => m.item.id));
-        }
-        expect(got, `${attribute} ${order}`).toEqual(want);
-      }
+    const compare = findingComparator(attribute, order);
+    // Disjoint random streams (a finding lives in one region): consecutive slices of a random start.
+    let at = rng.int(0, pool.length - 1000);
+    const streams = Array.from({ length: rng.int(1, 7) }, () => {
+      const size = rng.int(0, 120);
+      at += size;
+      return sortFindings(pool.slice(at - size, at), attribute, order);
+    });
+    const want = ids(sortFindings(streams.flat(), attribute, order));
+    // In steps: each stream offers only a window of its next items; exhausted once its window reaches the end.
+    const pos = streams.map(() => 0);
+    const got: string[] = [];
+    for (let guard = 0; got.length < want.length && guard < 10_000; guard++) {
+      const limit = rng.int(1, 50);
+      const buffers = streams.map((s, i) => {
+        const window = s.slice(pos[i], pos[i] + limit + rng.int(0, 10));
+        return { items: window, exhausted: pos[i] + window.length >= s.length };
+      });
+      const step = mergeStep(buffers, compare, limit);
+      step.taken.forEach((k, i) => (pos[i] += k));
+      got.push(...step.merged.map((m) => m.item.id));
     }
+    expect(got).toEqual(want);
   });
 
   it('never emits past a live stream whose next item it does not know', () => {
@@ -122,39 +122,37 @@ describe('mergeStep (pure)', () => {
 });
 
 describe('all regions: the merged pages equal one global sort', () => {
-  it('over random per-region streams, every attribute both ways, random page sizes (stateless cursor, lookahead across region pages)', async () => {
-    const rng = new Random(4242);
+  it.each(CASES)('over random per-region streams, %s %s, random page sizes (stateless cursor, lookahead across region pages)', async (attribute, order, n) => {
+    const rng = new Random(4242 + n);
     const pool = findingsOf(SCALE_DETECTOR_ID);
     const regions = ['us-east-1', 'ap-northeast-1', 'eu-central-1', 'eu-west-1', 'sa-east-1', 'us-west-2'];
-    for (const attribute of SORT_ATTRIBUTE_NAMES) {
-      for (const order of ORDERS) {
-        // Each region: a random slice of the pool (sizes 0 to ~150, some regions empty).
-        const start = rng.int(0, pool.length - 1000);
-        const per = regions.map((_, i) => pool.slice(start + i * 150, start + i * 150 + rng.int(0, 150)));
-        const backends = new Map(regions.map((region, i) => [region, listBackend(`d${i}`, per[i])]));
-        const transport: RegionTransport = async (region, request) => answer(backends.get(region)!, request);
-        const service = createRegionsService({ defaultRegion: 'us-east-1', regions, transport });
-        const got = await walk((body) => service.findings(post('/all-regions/findings', body)), { sortCriteria: { attributeName: attribute, orderBy: order } }, () => rng.int(1, 50));
-        const want = sortFindings(per.flat(), attribute, order);
-        expect(ids(got), `${attribute} ${order}`).toEqual(ids(want));
-      }
-    }
+    // Each region: a random slice of the pool (sizes 0 to ~150, some regions empty).
+    const start = rng.int(0, pool.length - 1000);
+    const per = regions.map((_, i) => pool.slice(start + i * 150, start + i * 150 + rng.int(0, 150)));
+    const backends = new Map(regions.map((region, i) => [region, listBackend(`d${i}`, per[i])]));
+    const transport: RegionTransport = async (region, request) => answer(backends.get(region)!, request);
+    const service = createRegionsService({ defaultRegion: 'us-east-1', regions, transport });
+    const got = await walk((body) => service.findings(post('/all-regions/findings', body)), { sortCriteria: { attributeName: attribute, orderBy: order } }, () => rng.int(1, 50));
+    const want = sortFindings(per.flat(), attribute, order);
+    expect(ids(got)).toEqual(ids(want));
   });
 
-  it('over the demo regions, every attribute both ways, with findingCriteria; each finding keeps its region', async () => {
+  describe('over the demo regions', () => {
     const { service } = createDemoRegions({ regions: ['us-east-1', 'ap-east-1', 'ap-southeast-2', 'eu-west-1', 'sa-east-1', 'us-west-2'] });
-    const rng = new Random(99);
-    for (const attribute of SORT_ATTRIBUTE_NAMES) {
-      for (const order of ORDERS) {
-        const criteria = { criterion: { severity: { gte: 4 } } };
-        const got = await walk((body) => service.findings(post('/all-regions/findings', body)), { findingCriteria: criteria, sortCriteria: { attributeName: attribute, orderBy: order } }, () => rng.int(10, 50));
-        const want = sortFindings(ALL_DEMO.filter((f) => (f.severity ?? 0) >= 4), attribute, order);
-        expect(ids(got), `${attribute} ${order}`).toEqual(ids(want));
-      }
-    }
-    const got = await walk((body) => service.findings(post('/all-regions/findings', body)), {}, () => 50);
-    expect(ids(got)).toEqual(ids(ALL_DEMO).sort());
-    expect(new Set(got.map((f) => f.region)).size).toBeGreaterThanOrEqual(4);
+
+    it.each(CASES)('%s %s, with findingCriteria', async (attribute, order, n) => {
+      const rng = new Random(99 + n);
+      const criteria = { criterion: { severity: { gte: 4 } } };
+      const got = await walk((body) => service.findings(post('/all-regions/findings', body)), { findingCriteria: criteria, sortCriteria: { attributeName: attribute, orderBy: order } }, () => rng.int(10, 50));
+      const want = sortFindings(ALL_DEMO.filter((f) => (f.severity ?? 0) >= 4), attribute, order);
+      expect(ids(got)).toEqual(ids(want));
+    });
+
+    it('unsorted, every finding once; each finding keeps its region', async () => {
+      const got = await walk((body) => service.findings(post('/all-regions/findings', body)), {}, () => 50);
+      expect(ids(got)).toEqual(ids(ALL_DEMO).sort());
+      expect(new Set(got.map((f) => f.region)).size).toBeGreaterThanOrEqual(4);
+    });
   });
 
   it('answers full findings exactly as GetFindings returns them, and a status per region', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startFakeUpstream } from '../test-support/fake-upstream';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const STARTUP = /Findings Atlas on http:\/\/127\.0\.0\.1:(\d+) — source: demo/;
+const startupLine = (source: string) => new RegExp(`Findings Atlas on http://127\\.0\\.0\\.1:(\\d+) — source: ${source}`);
 
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -27,14 +27,15 @@ function output(child: ChildProcessWithoutNullStreams) {
 const exited = (child: ChildProcessWithoutNullStreams) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 
-async function startupPort(child: ChildProcessWithoutNullStreams, seen: { stdout: string }): Promise<number> {
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    const match = STARTUP.exec(seen.stdout);
+/** The port of the startup line, once printed (the test's own time limit bounds the wait). */
+async function startupPort(child: ChildProcessWithoutNullStreams, seen: { stdout: string }, source = 'demo'): Promise<number> {
+  const line = startupLine(source);
+  for (;;) {
+    const match = line.exec(seen.stdout);
     if (match) return Number(match[1]);
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (child.exitCode !== null) throw new Error(`no startup line; stdout: ${seen.stdout}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`no startup line; stdout: ${seen.stdout}`);
 }
 
 describe('server/main.ts', () => {
@@ -88,7 +89,11 @@ describe('server/main.ts', () => {
     }));
     const exit = exited(child);
     try {
-      await expect.poll(() => fake.requests.length, { timeout: 15_000 }).toBe(regions.length);
+      const seen = output(child);
+      await startupPort(child, seen, 'aws \\(eu-west-1\\)');
+      // Discovery starts right after the startup line, in the background: wait for it (or for the process to end).
+      while (fake.requests.length < regions.length && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fake.requests).toHaveLength(regions.length);
       expect(fake.requests.map((r) => `${r.method} ${r.url} ${r.region}`).sort()).toEqual(regions.map((r) => `GET /detector ${r}`).sort());
     } finally {
       child.kill('SIGTERM');

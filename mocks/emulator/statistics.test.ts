@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTimestamp, type Condition, type Finding } from '../../src/guardduty';
 import { DEMO_DETECTOR_ID, SCALE_DETECTOR_ID, createEmulator } from './index';
 import { findingStatistics } from './statistics';
@@ -128,15 +128,23 @@ describe('GetFindingsStatistics groupBy: counts agree with what paging ListFindi
     expect(statistics(DEMO_DETECTOR_ID, { groupBy: 'FINDING_TYPE', maxResults: 3 })).toHaveLength(3);
   });
 
-  it('on the 10,000-finding detector (FINDING_TYPE DESC, RESOURCE ASC, DATE DESC)', () => {
+  describe('on the 10,000-finding detector', () => {
     const criterion = { 'service.archived': { eq: ['false'] } };
-    const findings = listedFindings(SCALE_DETECTOR_ID, criterion);
-    expect(findings.length).toBeGreaterThan(5_000);
-    for (const [groupBy, orderBy] of [['FINDING_TYPE', 'DESC'], ['RESOURCE', 'ASC'], ['DATE', 'DESC']] as const) {
+    let findings: Finding[];
+    // Paging and fetching 10,000 findings once, for the three cases.
+    beforeAll(() => {
+      findings = listedFindings(SCALE_DETECTOR_ID, criterion);
+    });
+
+    it('lists most of them as current', () => {
+      expect(findings.length).toBeGreaterThan(5_000);
+    });
+
+    it.each([['FINDING_TYPE', 'DESC'], ['RESOURCE', 'ASC'], ['DATE', 'DESC']] as const)('%s %s', (groupBy, orderBy) => {
       const got = statistics(SCALE_DETECTOR_ID, { groupBy, orderBy, maxResults: 100, findingCriteria: { criterion } });
-      expect(got, groupBy).toEqual(bruteForce(findings, groupBy, orderBy, 100));
-    }
-  }, 60_000); // paging and fetching 10,000 findings: seconds on a busy machine
+      expect(got).toEqual(bruteForce(findings, groupBy, orderBy, 100));
+    });
+  });
 
   it('answers countBySeverity beside the groups when both are asked for', () => {
     const response = callApi(emulator, 'POST', `/detector/${DEMO_DETECTOR_ID}/findings/statistics`, {

@@ -74,7 +74,8 @@ function build(detectorId: string, recipe: Recipe, now: number): Finding[] {
   return [...kept, ...extras];
 }
 
-const MEMO_SIZE = 4;
+/** Two whole worlds (every detector at two `now`s), the least recently used dropped first. */
+const MEMO_SIZE = 2 * RECIPES.size;
 const memo = new Map<string, readonly Finding[]>();
 
 /**
@@ -86,11 +87,13 @@ export function findingsOf(detectorId: string, now: number = REFERENCE_NOW): rea
   requireDetector(detectorId);
   const key = `${detectorId}@${now}`;
   let findings = memo.get(key);
-  if (!findings) {
+  if (findings) {
+    memo.delete(key); // most recently used last
+  } else {
     findings = build(detectorId, RECIPES.get(detectorId)!, now);
-    memo.set(key, findings);
-    if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
   }
+  memo.set(key, findings);
   return findings;
 }
 
