@@ -56,7 +56,7 @@ describe('FindingDetailScreen: previous / next', () => {
     const ids = await tableOrder(2);
     renderDetail(ids[49]);
     await detailsView();
-    await screen.findByText('50 of 100+', undefined, { timeout: 5000 });
+    await screen.findByText('50 of 100+');
     await userEvent.click(screen.getByRole('button', { name: 'Next finding' }));
     expect(window.location.pathname).toBe(findingPath(ids[50]));
   });

@@ -67,7 +67,7 @@ describe('Overview', () => {
     // The severity breakdown is summed from the trend's queries: its Retry reloads both.
     for (const name of ['Severity', 'Triage aging', 'Top finding types', 'Top resources', 'Top accounts']) {
       await user.click(within(panel(name)).getByRole('button', { name: 'Retry' }));
-      await waitFor(() => expect(panel(name)).toHaveAttribute('data-state', 'ready'), { timeout: 5000 });
+      await waitFor(() => expect(panel(name)).toHaveAttribute('data-state', 'ready'));
       expect(within(panel(name)).queryByRole('alert')).toBeNull();
     }
     expect(panel('Findings per day')).toHaveAttribute('data-state', 'ready');
@@ -95,7 +95,7 @@ describe('Overview', () => {
     expect(window.location.pathname).toBe('/');
     expect(new URLSearchParams(window.location.search).getAll('type')).toEqual([first.findingType]);
     const total = first.totalFindings!.toLocaleString('en');
-    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent(new RegExp(`^Showing [\\d,]+ of ${total} findings$`)), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent(new RegExp(`^Showing [\\d,]+ of ${total} findings$`)));
   });
 
   it('links every resource and account row to exactly the findings it counts', async () => {

@@ -16,8 +16,8 @@ export const panel = (name: string) => screen.getByRole('region', { name });
 export const PANELS = ['Findings per day', 'Severity', 'Triage aging', 'Top finding types', 'Top resources', 'Top accounts'] as const;
 
 /** Waits until a panel has left its loading state, and returns it. */
-export async function settled(name: string, timeout = 5000) {
-  await waitFor(() => expect(panel(name)).not.toHaveAttribute('data-state', 'loading'), { timeout });
+export async function settled(name: string) {
+  await waitFor(() => expect(panel(name)).not.toHaveAttribute('data-state', 'loading'));
   return panel(name);
 }
 
