@@ -4,7 +4,6 @@
  * are slow in jsdom: the parts are found once by selector and queried within).
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { expect } from 'vitest';
 import { listFindings, getFindingsStatistics } from '../../api/client';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
@@ -37,13 +36,6 @@ export function stubGridViewport(height = 720) {
 }
 
 /** The whole app: for tests about what only the app does (moving between screens, Back to the list). */
-/**
- * user-event without its pointer-events check: the app sets pointer-events nowhere and jsdom loads
- * no stylesheet, so the check (getComputedStyle on every ancestor, per action) can find nothing,
- * and it was most of a click's cost.
- */
-export const setupUser = () => userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-
 export function renderApp(search = `?detector=${DEMO_DETECTOR_ID}`, path = '/') {
   return renderAppAt(`${path}${search}`);
 }
@@ -132,3 +124,4 @@ export function recordRequests() {
 }
 
 export { screen, within, waitFor };
+export { setupUser } from '../../test/user';
