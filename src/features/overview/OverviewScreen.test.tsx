@@ -33,7 +33,7 @@ describe('Overview', () => {
     server.use(http.post(apiPath.statistics, async () => { await delay('infinite'); return HttpResponse.json({}); }));
     renderOverview();
     for (const name of PANELS) {
-      const p = await screen.findByRole('region', { name });
+      const p = await waitFor(() => panel(name));
       expect(p).toHaveAttribute('aria-busy', 'true');
       expect(within(p).getByText(`Loading ${name.toLowerCase()}…`)).toBeInTheDocument();
     }
