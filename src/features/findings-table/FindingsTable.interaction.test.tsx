@@ -111,7 +111,7 @@ describe('scroll position', () => {
     expect(scroller().scrollTop).toBe(0);
   });
 
-  it('a filter from outside the table (the summary bar's severity band) starts at the top too', async () => {
+  it("a filter from outside the table (the summary bar's severity band) starts at the top too", async () => {
     const user = setupUser();
     renderFindings();
     await waitForRows();
