@@ -11,8 +11,13 @@ import { DEMO_DETECTOR_ID } from '../test/msw';
 
 beforeAll(async () => {
   stubGridViewport();
-  // The map's chunk (Leaflet, the world outline) is loaded up front: what the test times is the view, not an import.
-  await Promise.all([import('../features/attack-map/AttackMapPanel'), import('../lib/world').then((w) => w.loadWorld())]);
+  // The map's and the finding page's chunks (Leaflet, the world outline, the detail) are loaded up
+  // front: what the test times is the view, not an import.
+  await Promise.all([
+    import('../features/attack-map/AttackMapPanel'),
+    import('../lib/world').then((w) => w.loadWorld()),
+    import('../features/finding-detail/FindingDetailScreen'),
+  ]);
   // A wide screen (jsdom has no media queries): the table's columns and the map's side list.
   vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} }));
 });
