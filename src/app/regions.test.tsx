@@ -115,7 +115,7 @@ describe('all regions', () => {
     await waitForRows();
     const row = grid().querySelector<HTMLElement>(`tr[data-finding-id="${target.id}"]`)!;
     await setupUser().click(within(row).getByRole('link'));
-    expect(await screen.findByText(target.title, { selector: 'h1' })).toBeInTheDocument();
+    expect(await screen.findByText(target.title!, { selector: 'h1' })).toBeInTheDocument();
     const params = new URLSearchParams(window.location.search);
     expect(params.get('region')).toBe('all');
     expect(params.get('findingRegion')).toBe(target.region);
@@ -125,7 +125,7 @@ describe('all regions', () => {
 
     const requests = recordRequests();
     renderApp(link.slice(link.indexOf('?')), link.slice(0, link.indexOf('?')));
-    expect(await screen.findByText(target.title, { selector: 'h1' })).toBeInTheDocument();
+    expect(await screen.findByText(target.title!, { selector: 'h1' })).toBeInTheDocument();
     expect(requests.get().map((r) => r.path)).toContain(`/api/regions/${target.region}/detector/${target.service?.detectorId}/findings/get`);
     requests.stop();
   });

@@ -102,16 +102,16 @@ describe('attack sequence detail', () => {
 
     fireEvent.click(links[1]);
     expect(window.location.pathname).toBe(`/findings/${members[1].id}`);
-    expect(await screen.findByText(members[1].title, { selector: 'h1' })).toBeInTheDocument();
+    expect(await screen.findByText(members[1].title!, { selector: 'h1' })).toBeInTheDocument();
   });
 
   it('a member finding links back to its sequence, which opens', async () => {
     const finding = fullSequenceFinding();
     await show(members[1], [finding, members[0], members[2]]);
-    const back = await screen.findByText(finding.title, { selector: 'a' });
+    const back = await screen.findByText(finding.title!, { selector: 'a' });
     fireEvent.click(back);
     expect(window.location.pathname).toBe(`/findings/${finding.id}`);
-    expect(await screen.findByText(finding.title, { selector: 'h1' })).toBeInTheDocument();
+    expect(await screen.findByText(finding.title!, { selector: 'h1' })).toBeInTheDocument();
   });
 
   it('says so when no member finding is in the detector', async () => {
