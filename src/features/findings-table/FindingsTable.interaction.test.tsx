@@ -33,7 +33,7 @@ const row = (id: string) => grid().querySelector<HTMLElement>(`tbody tr[data-fin
 const activeId = () => grid().querySelector<HTMLElement>('tbody tr[aria-current="true"]')?.dataset.findingId;
 
 describe('keyboard', () => {
-  it('j / k / arrows move the focused row (selected in the URL), Enter opens it', async () => {
+  it('j / k move the focused row, selected in the URL', async () => {
     const user = setupUser();
     renderFindings();
     await waitForRows();
@@ -46,6 +46,17 @@ describe('keyboard', () => {
     expect(row(ids[1])).toHaveFocus();
     expect(new URLSearchParams(window.location.search).get('selected')).toBe(ids[1]);
     await user.keyboard('k');
+    expect(activeId()).toBe(ids[0]);
+    expect(new URLSearchParams(window.location.search).get('selected')).toBe(ids[0]);
+  });
+
+  it('the arrows move the focused row too, and Enter opens it', async () => {
+    const user = setupUser();
+    renderFindings();
+    await waitForRows();
+    const ids = renderedIds();
+    // j puts the focus on the first row; the arrows move it from there.
+    await user.keyboard('j');
     expect(activeId()).toBe(ids[0]);
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
     expect(activeId()).toBe(ids[1]);
