@@ -104,8 +104,9 @@ describe('scroll position', () => {
     // The table is gone (a page of its own), and comes back on Back.
     expect(screen.queryByTestId('findings-scroll')).toBeNull();
     await act(async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.back();
-      await new Promise((r) => setTimeout(r, 50));
+      await popped;
     });
     await waitForRows();
     await waitFor(() => expect(scroller().scrollTop).toBe(20 * 52));
