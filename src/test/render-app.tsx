@@ -28,3 +28,8 @@ export function renderFindingsAt(url: string) {
     client,
   };
 }
+
+/** Loads the app's lazy finding page chunk, for a beforeAll: so a test moving to it times the app, not the import. */
+export async function preloadFindingPage() {
+  await import('../features/finding-detail/FindingDetailScreen');
+}

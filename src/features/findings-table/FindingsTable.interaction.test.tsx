@@ -13,6 +13,7 @@ import {
   activeFilters,
   filterBar,
   headerLabels as headers,
+  preloadFindingPage,
   renderApp,
   renderFindings,
   renderedIds,
@@ -27,7 +28,10 @@ import {
   within,
 } from './test-utils';
 
-beforeAll(() => stubGridViewport());
+beforeAll(async () => {
+  stubGridViewport();
+  await preloadFindingPage();
+});
 
 const row = (id: string) => grid().querySelector<HTMLElement>(`tbody tr[data-finding-id="${id}"]`)!;
 const activeId = () => grid().querySelector<HTMLElement>('tbody tr[aria-current="true"]')?.dataset.findingId;

@@ -10,6 +10,7 @@ import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import type { FindingCriteria, SortOrder } from '../../guardduty';
 import { DEMO_DETECTOR_ID, server } from '../../test/msw';
 import { renderAppAt, renderFindingsAt } from '../../test/render-app';
+export { preloadFindingPage } from '../../test/render-app';
 
 /**
  * jsdom has no layout: give the grid's scroll container a viewport so the virtualizer renders rows.
