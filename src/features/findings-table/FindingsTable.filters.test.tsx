@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DETECTOR_ID } from '../../test/msw';
 import { activeFilters, filterBar, grid, recordRequests, renderFindings, renderedIds, screen, setupUser, severityBands, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
 
 beforeAll(() => stubGridViewport());
@@ -38,10 +39,10 @@ describe('filters (server-side, findingCriteria)', () => {
 
   it('values of one field are OR-ed in one condition; fields are AND-ed', async () => {
     const user = setupUser();
-    renderFindings();
+    // One Region value from the URL (adding a value in the bar is the test above): the second joins it.
+    renderFindings(`?detector=${DEMO_DETECTOR_ID}&inRegion=us-east-1`);
     await waitForRows();
     const rec = recordRequests();
-    await addFilter(user, 'Region', 'us-east-1');
     await addFilter(user, 'Region', 'eu-west-1');
     await addFilter(user, 'Remote IP (API call)', '198.51.100.1');
     await waitFor(() =>
