@@ -5,15 +5,20 @@
  * per-test overrides of the all-regions endpoints.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getAllRegionsStatistics, listAllRegionsFindings, listFindings, listRegions, type RegionInfo } from '../api/client';
 import { defaultCriteria, grid, recordRequests, renderApp, renderedIds, stubGridViewport, waitForRows } from '../features/findings-table/test-utils';
 import { DEMO_DETECTOR_ID, demoFindings, http, HttpResponse, server } from '../test/msw';
+import { setupUser } from '../test/user';
 
 const LAST_SEEN = { attributeName: 'service.eventLastSeen', orderBy: 'DESC' } as const;
 const regionControl = () => screen.getByRole('combobox', { name: 'Region' });
-const chipsRegion = () => screen.getByRole('region', { name: 'Regions' });
+/** The "Regions" region of chips. By selector: it is polled in waitFor, and a role query by name over the table is slow in jsdom. */
+const chipsRegion = () => {
+  const el = document.querySelector<HTMLElement>('section[aria-label="Regions"]');
+  if (!el) throw new Error('No "Regions" region on screen');
+  return el;
+};
 const chipOf = (region: string) => chipsRegion().querySelector<HTMLElement>(`li[data-region="${region}"]`);
 const sum = (counts: Record<string, number> | undefined) => Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
 
@@ -26,6 +31,10 @@ function renderedRegions(): string[] {
 }
 
 beforeEach(() => stubGridViewport());
+// The finding page is a lazy chunk of its own: loaded once here, so a test times the app, not the import.
+beforeAll(async () => {
+  await import('../features/finding-detail/FindingDetailScreen');
+});
 
 describe('all regions', () => {
   it('a bare URL opens All regions: the merged page in order, a Region cell per row, totals across regions', async () => {
@@ -90,7 +99,7 @@ describe('all regions', () => {
     if (noDetector.length > 3) {
       expect(chipOf(noDetector[0].region)).toBeNull();
       expect(within(chipsRegion()).getByText(`${noDetector.length} regions`)).toBeInTheDocument();
-      await userEvent.click(within(chipsRegion()).getByRole('button', { name: 'Show every region' }));
+      await setupUser().click(within(chipsRegion()).getByRole('button', { name: 'Show every region' }));
     }
     for (const r of noDetector) expect(chipOf(r.region)).toHaveTextContent('no detector');
     expect(screen.getByTestId('result-count')).toHaveTextContent(`Showing ${rows.length} of 7 findings across ${ok.length - 2} regions`);
@@ -105,8 +114,8 @@ describe('all regions', () => {
     const view = renderApp('?region=all');
     await waitForRows();
     const row = grid().querySelector<HTMLElement>(`tr[data-finding-id="${target.id}"]`)!;
-    await userEvent.click(within(row).getByRole('link'));
-    expect(await screen.findByRole('heading', { level: 1, name: target.title })).toBeInTheDocument();
+    await setupUser().click(within(row).getByRole('link'));
+    expect(await screen.findByText(target.title!, { selector: 'h1' })).toBeInTheDocument();
     const params = new URLSearchParams(window.location.search);
     expect(params.get('region')).toBe('all');
     expect(params.get('findingRegion')).toBe(target.region);
@@ -116,7 +125,7 @@ describe('all regions', () => {
 
     const requests = recordRequests();
     renderApp(link.slice(link.indexOf('?')), link.slice(0, link.indexOf('?')));
-    expect(await screen.findByRole('heading', { level: 1, name: target.title })).toBeInTheDocument();
+    expect(await screen.findByText(target.title!, { selector: 'h1' })).toBeInTheDocument();
     expect(requests.get().map((r) => r.path)).toContain(`/api/regions/${target.region}/detector/${target.service?.detectorId}/findings/get`);
     requests.stop();
   });
@@ -136,7 +145,7 @@ describe('the region control', () => {
       expect((option as HTMLOptionElement).disabled).toBe(r.status === 'not-enabled' || r.status === 'no-detector');
     }
     const other = regions.find((r) => r.status === 'ok' && r.region !== defaultRegion)!;
-    await userEvent.selectOptions(control, other.region);
+    await setupUser().selectOptions(control, other.region);
     const params = new URLSearchParams(window.location.search);
     expect(params.get('region')).toBe(other.region);
     expect(params.get('detector')).toBe(other.detectorId);
@@ -146,7 +155,7 @@ describe('the region control', () => {
     expect(new Set(renderedRegions())).toEqual(new Set([other.region]));
     expect(screen.queryByRole('region', { name: 'Regions' })).toBeNull();
 
-    await userEvent.selectOptions(regionControl(), 'all');
+    await setupUser().selectOptions(regionControl(), 'all');
     expect(new URLSearchParams(window.location.search).get('region')).toBe('all');
     expect(await screen.findByRole('region', { name: 'Regions' })).toBeInTheDocument();
   });

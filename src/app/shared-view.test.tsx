@@ -9,9 +9,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { grid, recordRequests, renderApp, renderedIds, stubGridViewport, waitForRows } from '../features/findings-table/test-utils';
 import { DEMO_DETECTOR_ID } from '../test/msw';
 
-vi.setConfig({ testTimeout: 20_000 });
-beforeAll(() => {
+beforeAll(async () => {
   stubGridViewport();
+  // The map's and the finding page's chunks (Leaflet, the world outline, the detail) are loaded up
+  // front: what the test times is the view, not an import.
+  await Promise.all([
+    import('../features/attack-map/AttackMapPanel'),
+    import('../lib/world').then((w) => w.loadWorld()),
+    import('../features/finding-detail/FindingDetailScreen'),
+  ]);
   // A wide screen (jsdom has no media queries): the table's columns and the map's side list.
   vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} }));
 });
@@ -27,7 +33,7 @@ describe('the same view in the table, the summary, the map and the detail', () =
     // The summary's counts, the table's total and the map's markers are all on screen.
     await waitFor(() => expect(screen.getByText(/^[\d,]+ (current )?findings/, { selector: '.summary-total' })).toBeInTheDocument());
     await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent(/Showing 50 of [\d,]+ findings/));
-    expect(await screen.findByText(/IPs? on the map/, undefined, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/IPs? on the map/)).toBeInTheDocument();
     expect(rec.list()).toHaveLength(1);
     expect(rec.get()).toHaveLength(1);
     expect(statistics()).toHaveLength(1);
@@ -35,10 +41,11 @@ describe('the same view in the table, the summary, the map and the detail', () =
     // The detail's previous / next walk the same list: no request of its own.
     const id = renderedIds()[1];
     await userEvent.click(grid().querySelector(`tr[data-finding-id="${id}"] td.cell-severity`)!);
-    expect(await screen.findByText('2 of 50+', undefined, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText('2 of 50+')).toBeInTheDocument();
     await act(async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.back();
-      await new Promise((r) => setTimeout(r, 50));
+      await popped;
     });
     await waitForRows();
     expect(rec.list()).toHaveLength(1);

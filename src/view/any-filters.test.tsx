@@ -4,9 +4,9 @@
  * documented sort attribute both ways, in one detector and in all regions; and the counts are the
  * union's size, per severity.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { criteriaFromFilters, DEFAULT_FILTERS, LIST_FILTERS, type Filters } from './filters';
-import { SORT_ATTRIBUTE_NAMES, type Finding, type FindingCriteria, type SortState } from '../guardduty';
+import { SORT_ATTRIBUTE_NAMES, type Finding, type FindingCriteria } from '../guardduty';
 import { findingComparator } from '../guardduty/merge';
 import { DEMO_DETECTOR_ID, demoFindings } from '../test/msw';
 import { ANY_ATTRIBUTES, expandCriteria, UnionTooLargeError } from '../api/any-criteria';
@@ -69,36 +69,38 @@ describe.each([
   ['one detector', DETECTOR],
   ['all regions', ALL_REGIONS],
 ] as const)('"any action" filters, %s', (_name, scope) => {
-  for (const c of CASES) {
-    it(`${c.param}: the merged list is the union of the three single-field lists in every sort order, and the counts are its size`, async () => {
-      expect(c.values.length).toBe(2);
-      const criteria = current({ [c.param]: c.values });
-      expect(expandCriteria(criteria)).toHaveLength(3);
-      // The union of the single-field queries, each asked on its own.
-      const union = new Map<string, Finding>();
-      const perFieldSizes: number[] = [];
+  describe.each(CASES)('$param', (c) => {
+    const criteria = current({ [c.param]: c.values });
+    // The union of the single-field queries, each asked on its own.
+    const union = new Map<string, Finding>();
+    const perFieldSizes: number[] = [];
+    beforeAll(async () => {
       for (const p of c.perField) {
         const single = await collect(listFetchers(scope, current({ [p]: c.values }), { attribute: 'severity', order: 'DESC' }), 50);
         perFieldSizes.push(single.length);
         for (const f of single) union.set(f.id, f);
       }
+    });
+
+    it('is one alternative per action field, the union is not trivial, and the counts are its size', async () => {
+      expect(c.values.length).toBe(2);
+      expect(expandCriteria(criteria)).toHaveLength(3);
       // Not trivial: more than one action type contributes, and the union needs several pages of 7.
       expect(perFieldSizes.filter((n) => n > 0).length).toBeGreaterThan(1);
       expect(union.size).toBeGreaterThan(7);
-
-      for (const attribute of SORT_ATTRIBUTE_NAMES) {
-        for (const order of ['ASC', 'DESC'] as const) {
-          const sort: SortState = { attribute, order };
-          const merged = await collect(listFetchers(scope, criteria, sort), 7);
-          const want = [...union.values()].sort(findingComparator(attribute, order)).map((f) => f.id);
-          expect(merged.map((f) => f.id), `${attribute} ${order}`).toEqual(want);
-        }
-      }
       expect(await stats(scope, criteria)).toEqual(severityCounts([...union.values()]));
     });
-  }
 
-  it('merges overlapping alternatives without duplicates, and inclusion–exclusion counts them once', async () => {
+    it.each(SORT_ATTRIBUTE_NAMES)('the merged list is the union of the three single-field lists, sorted by %s both ways', async (attribute) => {
+      for (const order of ['ASC', 'DESC'] as const) {
+        const merged = await collect(listFetchers(scope, criteria, { attribute, order }), 7);
+        const want = [...union.values()].sort(findingComparator(attribute, order)).map((f) => f.id);
+        expect(merged.map((f) => f.id), `${attribute} ${order}`).toEqual(want);
+      }
+    });
+  });
+
+  describe('overlapping alternatives', () => {
     // Heavily overlapping sets (unlike the action fields, which rarely overlap): a stronger check of de-duplication.
     const alternatives: FindingCriteria[] = [
       { criterion: { 'service.archived': { eq: ['false'] }, severity: { gte: 7 } } },
@@ -106,13 +108,19 @@ describe.each([
       { criterion: { 'service.archived': { eq: ['false'] }, 'service.action.actionType': { eq: ['NETWORK_CONNECTION'] } } },
     ];
     const union = new Map<string, Finding>();
-    for (const a of alternatives) for (const f of await collect(listFetchers(scope, a, { attribute: 'severity', order: 'DESC' }), 50)) union.set(f.id, f);
-    for (const attribute of ['severity', 'service.eventLastSeen', 'resource.instanceDetails.instanceId'] as const) {
-      for (const order of ['ASC', 'DESC'] as const) {
-        const merged = await collect(unionListFetchers(scope, alternatives, { attribute, order }), 50);
-        expect(merged.map((f) => f.id)).toEqual([...union.values()].sort(findingComparator(attribute, order)).map((f) => f.id));
-      }
-    }
+    beforeAll(async () => {
+      for (const a of alternatives) for (const f of await collect(listFetchers(scope, a, { attribute: 'severity', order: 'DESC' }), 50)) union.set(f.id, f);
+    });
+
+    it.each(['severity', 'service.eventLastSeen', 'resource.instanceDetails.instanceId'] as const)(
+      'merge without duplicates, and inclusion–exclusion counts them once, sorted by %s both ways',
+      async (attribute) => {
+        for (const order of ['ASC', 'DESC'] as const) {
+          const merged = await collect(unionListFetchers(scope, alternatives, { attribute, order }), 50);
+          expect(merged.map((f) => f.id)).toEqual([...union.values()].sort(findingComparator(attribute, order)).map((f) => f.id));
+        }
+      },
+    );
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { resourceOf, type Finding } from '../../guardduty';
 import { demoFindings, SAMPLE_FINDING_ID } from '../../test/msw';
-import { renderDetail, screen, serveFinding, within } from './test-utils';
+import { findingHeading, renderDetail, serveFinding, summaryStrip, within } from './test-utils';
 
 const findings = demoFindings();
 const first = (predicate: (f: Finding) => boolean) => {
@@ -19,8 +19,8 @@ const rec = (v: unknown) => (v ?? {}) as Record<string, unknown>;
 
 async function strip(id: string): Promise<HTMLElement> {
   renderDetail(id);
-  await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
-  return screen.getByRole('region', { name: 'Summary' });
+  await findingHeading();
+  return summaryStrip();
 }
 
 /** The strip's cell labelled `label` (its dd). */
@@ -184,7 +184,7 @@ describe('SummaryStrip: who / what / where at the top of a finding', () => {
   it('folds the administrative fields (partition, schema version, ARN, detector ID) into a closed disclosure', async () => {
     const f = first((x) => x.id === SAMPLE_FINDING_ID);
     renderDetail(f.id);
-    await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
+    await findingHeading();
     const admin = document.querySelector<HTMLDetailsElement>('details.admin-fields')!;
     expect(admin).not.toBeNull();
     expect(admin.open).toBe(false);

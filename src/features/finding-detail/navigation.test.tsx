@@ -1,5 +1,4 @@
 import { act, fireEvent, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DETECTOR_ID, SAMPLE_FINDING_ID } from '../../test/msw';
 import { ANY_ATTRIBUTES, expandCriteria } from '../../api/any-criteria';
@@ -13,6 +12,9 @@ import { DEFAULT_SORT, parseViewState } from '../../view/url-state';
 import { FILTER_ATTRIBUTES } from '../../guardduty/filter-attributes';
 import { LIST_FILTERS } from '../../view/filters';
 import { detailsView, renderDetail, screen, within } from './test-utils';
+import { setupUser } from '../../test/user';
+
+const click = (el: Element) => setupUser().click(el);
 
 const search = `?detector=${DEMO_DETECTOR_ID}`;
 
@@ -39,13 +41,13 @@ describe('FindingDetailScreen: previous / next', () => {
     const previous = screen.getByRole('button', { name: 'Previous finding' });
     const next = screen.getByRole('button', { name: 'Next finding' });
     await screen.findByText('2 of 50+');
-    await userEvent.click(next);
+    await click(next);
     expect(window.location.pathname).toBe(findingPath(ids[2]));
     expect(params().get('detector')).toBe(DEMO_DETECTOR_ID);
     expect(params().get('selected')).toBe(ids[2]);
     await screen.findByText('3 of 50+');
-    await userEvent.click(previous);
-    await userEvent.click(previous);
+    await click(previous);
+    await click(previous);
     await screen.findByText('1 of 50+');
     expect(window.location.pathname).toBe(findingPath(ids[0]));
     expect(previous).toHaveAttribute('aria-disabled', 'true');
@@ -56,8 +58,8 @@ describe('FindingDetailScreen: previous / next', () => {
     const ids = await tableOrder(2);
     renderDetail(ids[49]);
     await detailsView();
-    await screen.findByText('50 of 100+', undefined, { timeout: 5000 });
-    await userEvent.click(screen.getByRole('button', { name: 'Next finding' }));
+    await screen.findByText('50 of 100+');
+    await click(screen.getByRole('button', { name: 'Next finding' }));
     expect(window.location.pathname).toBe(findingPath(ids[50]));
   });
 
@@ -69,7 +71,7 @@ describe('FindingDetailScreen: previous / next', () => {
     renderDetail(ids[0], search);
     await detailsView();
     await screen.findByText('1 of 50+');
-    await userEvent.click(screen.getByRole('button', { name: 'Next finding' }));
+    await click(screen.getByRole('button', { name: 'Next finding' }));
     const before = window.history.length;
     act(() => {
       fireEvent.keyDown(document.body, { key: 'Escape' });
@@ -131,7 +133,7 @@ describe('FindingDetailScreen: pivots', () => {
     expect(map.searchParams.get('map')).toBe('1');
     expect(map.searchParams.get('mapIp')).toBe('198.51.100.0');
     expect(map.searchParams.get('selected')).toBe(SAMPLE_FINDING_ID);
-    await userEvent.click(within(view).getAllByRole('link', { name: /^i-99999999/ })[0]);
+    await click(within(view).getAllByRole('link', { name: /^i-99999999/ })[0]);
     expect(window.location.pathname).toBe('/');
     expect(params().get('instance')).toBe('i-99999999');
   });

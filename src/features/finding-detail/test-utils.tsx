@@ -1,6 +1,6 @@
 /** Test helpers: the detail screen at its URL, answered by the emulator through MSW. */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { Finding } from '../../guardduty';
 import { createQueryClient } from '../../api/query-client';
@@ -8,9 +8,6 @@ import { findingPath } from '../../view/paths';
 import { matchPath, useLocation } from '../../view/router';
 import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
 import FindingDetailScreen from './FindingDetailScreen';
-
-// The detail loads a finding, the list around it and the health in parallel: allow a busy machine time.
-configure({ asyncUtilTimeout: 5000 });
 
 /** The detail screen routed as App routes it, so previous/next change the finding; other paths stand for the table. */
 function Routed() {
@@ -30,10 +27,29 @@ export function renderDetail(findingId: string, search = `?detector=${DEMO_DETEC
   return { ...view, client };
 }
 
+/**
+ * Waits for the finding's page (its h1) and returns it. By selector: a role query polled over a
+ * whole finding page costs seconds in jsdom (getComputedStyle per element); the page's headings
+ * and landmarks are audited in the browser (e2e/a11y.spec.ts).
+ */
+export async function findingHeading(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const h1 = document.querySelector<HTMLElement>('h1');
+    if (!h1) throw new Error('The finding page has no h1 yet');
+    return h1;
+  });
+}
+
+function one(selector: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(selector);
+  if (!el) throw new Error(`Nothing on screen matches ${selector}`);
+  return el;
+}
+
 /** The Details tab panel once the finding has loaded. */
 export async function detailsPanel(): Promise<HTMLElement> {
-  await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
-  return screen.getByRole('tabpanel');
+  await findingHeading();
+  return one('[role="tabpanel"]');
 }
 
 /**
@@ -42,11 +58,14 @@ export async function detailsPanel(): Promise<HTMLElement> {
  */
 export async function detailsView(): Promise<HTMLElement> {
   await detailsPanel();
-  expect(screen.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
-  const article = screen.getByRole('article');
+  expect(one('[role="tab"][aria-selected="true"]')).toHaveTextContent('Details');
+  const article = one('article.finding-detail');
   expect(article.querySelector('pre')).toBeNull();
   return article;
 }
+
+/** The summary strip (the "Summary" region) of the finding on screen. */
+export const summaryStrip = () => one('section[aria-label="Summary"]');
 
 export { screen, within };
 

@@ -4,15 +4,13 @@
  * any-action Country and Remote IP, and the empty state's "one change that would find something".
  * Expectations come from the API, never from fixed data.
  */
-import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getGroupedFindingsStatistics, listFindings } from '../../api/client';
 import { criteriaFromFilters, DEFAULT_FILTERS, type Filters } from '../../view/filters';
 import type { Finding } from '../../guardduty';
 import { DEMO_DETECTOR_ID, demoFindings } from '../../test/msw';
-import { recordRequests, renderApp, screen, stubGridViewport, waitFor, waitForRows, within, grid } from './test-utils';
+import { activeFilters, filterBar, grid, recordRequests, renderFindings, screen, setupUser, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
 
-vi.setConfig({ testTimeout: 30_000 });
 beforeAll(() => stubGridViewport());
 
 type ListBody = { findingCriteria: { criterion: Record<string, Record<string, unknown>> } };
@@ -20,10 +18,10 @@ const listCriteria = (rec: ReturnType<typeof recordRequests>) => rec.list().map(
 const cells = (column: string) => [...grid().querySelectorAll<HTMLElement>(`tbody td.cell-${column}`)].map((td) => td.textContent ?? '');
 const resultCount = () => screen.getByTestId('result-count').textContent ?? '';
 
-async function addFilter(user: ReturnType<typeof userEvent.setup>, field: string, value: string, mode = 'is') {
-  await user.selectOptions(screen.getByRole('combobox', { name: 'Filter on' }), field);
-  await user.selectOptions(screen.getByRole('combobox', { name: 'Match' }), mode);
-  const input = screen.getByLabelText(`${field} value`);
+async function addFilter(user: ReturnType<typeof setupUser>, field: string, value: string, mode = 'is') {
+  await user.selectOptions(within(filterBar()).getByRole('combobox', { name: 'Filter on' }), field);
+  await user.selectOptions(within(filterBar()).getByRole('combobox', { name: 'Match' }), mode);
+  const input = within(filterBar()).getByLabelText(`${field} value`);
   await user.clear(input);
   await user.click(input);
   await user.paste(value);
@@ -49,13 +47,13 @@ const ncCountry = (f: Finding) => f.service?.action?.networkConnectionAction?.re
 
 describe('filter modes', () => {
   it('"is not" sends neq, reads as a chip, lives in the URL as -name, and leaves the type out', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const type = cells('type')[0];
     const rec = recordRequests();
     await addFilter(user, 'Finding type', type, 'is not');
-    expect(await screen.findByRole('button', { name: `Remove filter Finding type is not: ${type}` })).toBeInTheDocument();
+    await waitFor(() => expect(within(activeFilters()).getByRole('button', { name: `Remove filter Finding type is not: ${type}` })).toBeInTheDocument());
     expect(new URLSearchParams(window.location.search).getAll('-type')).toEqual([type]);
     await waitFor(() => expect(listCriteria(rec).at(-1)?.type).toEqual({ neq: [type] }));
     await waitForRows();
@@ -66,14 +64,14 @@ describe('filter modes', () => {
   });
 
   it('"starts with" sends GuardDuty\'s matches with a trailing *, and finds every instance with the prefix', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const instance = current().map((f) => f.resource?.instanceDetails?.instanceId).find((id): id is string => !!id && id.length > 6)!;
     const prefix = instance.slice(0, 6);
     const rec = recordRequests();
     await addFilter(user, 'Instance ID', prefix, 'starts with');
-    expect(await screen.findByRole('button', { name: `Remove filter Instance ID starts with: ${prefix}` })).toBeInTheDocument();
+    await waitFor(() => expect(within(activeFilters()).getByRole('button', { name: `Remove filter Instance ID starts with: ${prefix}` })).toBeInTheDocument());
     expect(new URLSearchParams(window.location.search).getAll('instance*')).toEqual([prefix]);
     await waitFor(() => expect(listCriteria(rec).at(-1)?.['resource.instanceDetails.instanceId']).toEqual({ matches: [`${prefix}*`] }));
     const want = current().filter((f) => f.resource?.instanceDetails?.instanceId?.startsWith(prefix)).length;
@@ -83,25 +81,25 @@ describe('filter modes', () => {
   });
 
   it('exact-only fields offer is / is not only, and say why', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter on' }), 'Action type');
-    const modes = within(screen.getByRole('combobox', { name: 'Match' })).getAllByRole('option').map((o) => o.textContent);
+    await user.selectOptions(within(filterBar()).getByRole('combobox', { name: 'Filter on' }), 'Action type');
+    const modes = within(within(filterBar()).getByRole('combobox', { name: 'Match' })).getAllByRole('option').map((o) => o.textContent);
     expect(modes).toEqual(['is', 'is not']);
     expect(screen.getByText(/Exact values only/)).toBeInTheDocument();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter on' }), 'IAM user name');
-    expect(within(screen.getByRole('combobox', { name: 'Match' })).getAllByRole('option')).toHaveLength(4);
+    await user.selectOptions(within(filterBar()).getByRole('combobox', { name: 'Filter on' }), 'IAM user name');
+    expect(within(within(filterBar()).getByRole('combobox', { name: 'Match' })).getAllByRole('option')).toHaveLength(4);
   });
 });
 
 describe('suggestions', () => {
   it('account values come from GetFindingsStatistics groupBy ACCOUNT (every matching finding), not the loaded rows', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const rec = recordRequests();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter on' }), 'Account');
+    await user.selectOptions(within(filterBar()).getByRole('combobox', { name: 'Filter on' }), 'Account');
     await waitFor(() => expect(rec.log.some((e) => e.path.endsWith('/findings/statistics') && (e.body as { groupBy?: string })?.groupBy === 'ACCOUNT')).toBe(true));
     const stats = await getGroupedFindingsStatistics(DEMO_DETECTOR_ID, {
       groupBy: 'ACCOUNT',
@@ -111,18 +109,18 @@ describe('suggestions', () => {
     });
     const want = (stats.findingStatistics.groupedByAccount ?? []).map((g) => g.accountId);
     expect(want.length).toBeGreaterThan(0);
-    const input = screen.getByLabelText('Account value');
+    const input = within(filterBar()).getByLabelText('Account value');
     const list = document.getElementById(input.getAttribute('list')!)!;
     await waitFor(() => expect([...list.querySelectorAll('option')].map((o) => o.value).slice(0, want.length)).toEqual(want));
     rec.stop();
   });
 
   it('country suggestions include GuardDuty\'s country names', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter on' }), 'Country');
-    const input = screen.getByLabelText('Country value');
+    await user.selectOptions(within(filterBar()).getByRole('combobox', { name: 'Filter on' }), 'Country');
+    const input = within(filterBar()).getByLabelText('Country value');
     const values = [...document.getElementById(input.getAttribute('list')!)!.querySelectorAll('option')].map((o) => o.value);
     expect(values).toContain('Russia');
     expect(values).toContain('United States');
@@ -131,15 +129,15 @@ describe('suggestions', () => {
 
 describe('any-action filters', () => {
   it('Country (any action), typed in lower case, finds the findings of every action type holding it, with a true count', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     // A country held by API calls and by network connections among current findings (from the data).
     const country = current().map(apiCountry).find((c) => c && current().some((f) => ncCountry(f) === c))!;
     expect(country).toBeTruthy();
     const rec = recordRequests();
     await addFilter(user, 'Country', country.toLowerCase());
-    expect(await screen.findByRole('button', { name: `Remove filter Country: ${country}` })).toBeInTheDocument();
+    await waitFor(() => expect(within(activeFilters()).getByRole('button', { name: `Remove filter Country: ${country}` })).toBeInTheDocument());
     // One ListFindings per action field, each with the rest of the view's criteria.
     await waitFor(() => {
       const fields = listCriteria(rec).flatMap((c) => Object.keys(c ?? {}).filter((k) => k.endsWith('countryName')));
@@ -155,11 +153,11 @@ describe('any-action filters', () => {
   });
 
   it('the empty state names the per-action filter that finds 0 and the any-action filter that finds some, and switches to it', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     // A country only API calls hold (never a network connection) among current findings.
     const country = current().map(apiCountry).find((c) => c && !current().some((f) => ncCountry(f) === c))!;
     expect(country).toBeTruthy();
-    renderApp(`?detector=${DEMO_DETECTOR_ID}&country=${encodeURIComponent(country)}`);
+    renderFindings(`?detector=${DEMO_DETECTOR_ID}&country=${encodeURIComponent(country)}`);
     const empty = await screen.findByRole('heading', { name: 'No findings match' });
     const box = empty.parentElement!;
     const want = new Set([...(await allIds({ lists: { apiCountry: [country] } })), ...(await allIds({ lists: { probeCountry: [country] } }))]).size;
@@ -173,7 +171,7 @@ describe('any-action filters', () => {
   });
 
   it('two any-action filters at once are refused with a message', async () => {
-    renderApp(`?detector=${DEMO_DETECTOR_ID}&anyCountry=Russia&anyIp=198.51.100.1`);
+    renderFindings(`?detector=${DEMO_DETECTOR_ID}&anyCountry=Russia&anyIp=198.51.100.1`);
     expect(await screen.findByText(/Only one "any action" filter/)).toBeInTheDocument();
   });
 });

@@ -1,5 +1,4 @@
 import { act, fireEvent } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getFindings, listFindings } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -7,19 +6,40 @@ import { detectorScope } from '../../api/scope';
 import type { Finding } from '../../guardduty';
 import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
 import { COLUMN_PREFS_KEY } from './column-prefs';
-import { defaultCriteria, grid, renderApp, renderedIds, screen, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
+import {
+  columnHeader,
+  defaultCriteria,
+  grid,
+  activeFilters,
+  filterBar,
+  headerLabels as headers,
+  preloadFindingPage,
+  renderApp,
+  renderFindings,
+  renderedIds,
+  screen,
+  setupUser,
+  severityBands,
+  sortButton,
+  stubGridViewport,
+  tableControls,
+  waitFor,
+  waitForRows,
+  within,
+} from './test-utils';
 
-vi.setConfig({ testTimeout: 20_000 });
-beforeAll(() => stubGridViewport());
+beforeAll(async () => {
+  stubGridViewport();
+  await preloadFindingPage();
+});
 
 const row = (id: string) => grid().querySelector<HTMLElement>(`tbody tr[data-finding-id="${id}"]`)!;
 const activeId = () => grid().querySelector<HTMLElement>('tbody tr[aria-current="true"]')?.dataset.findingId;
-const headers = () => within(grid()).getAllByRole('columnheader').map((h) => h.textContent ?? '');
 
 describe('keyboard', () => {
-  it('j / k / arrows move the focused row (selected in the URL), Enter opens it', async () => {
-    const user = userEvent.setup();
-    renderApp();
+  it('j / k move the focused row, selected in the URL', async () => {
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const ids = renderedIds();
     await user.keyboard('j');
@@ -31,6 +51,17 @@ describe('keyboard', () => {
     expect(new URLSearchParams(window.location.search).get('selected')).toBe(ids[1]);
     await user.keyboard('k');
     expect(activeId()).toBe(ids[0]);
+    expect(new URLSearchParams(window.location.search).get('selected')).toBe(ids[0]);
+  });
+
+  it('the arrows move the focused row too, and Enter opens it', async () => {
+    const user = setupUser();
+    renderFindings();
+    await waitForRows();
+    const ids = renderedIds();
+    // j puts the focus on the first row; the arrows move it from there.
+    await user.keyboard('j');
+    expect(activeId()).toBe(ids[0]);
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
     expect(activeId()).toBe(ids[1]);
     expect(row(ids[1])).toHaveFocus();
@@ -41,7 +72,7 @@ describe('keyboard', () => {
   });
 
   it('clicking a row opens it; Back returns to the list with the row selected', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     renderApp();
     await waitForRows();
     const id = renderedIds()[2];
@@ -67,7 +98,7 @@ describe('scroll position', () => {
   }
 
   it('Back from a finding returns to the offset the list was left at (kept in the history entry)', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     renderApp();
     await waitForRows();
     await scrollTo(20 * 52);
@@ -77,26 +108,31 @@ describe('scroll position', () => {
     // The table is gone (a page of its own), and comes back on Back.
     expect(screen.queryByTestId('findings-scroll')).toBeNull();
     await act(async () => {
+      const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.back();
-      await new Promise((r) => setTimeout(r, 50));
+      await popped;
     });
     await waitForRows();
     await waitFor(() => expect(scroller().scrollTop).toBe(20 * 52));
     expect(row(id)).not.toBeNull();
   });
 
-  it('a new sort or filter starts at the top', async () => {
-    const user = userEvent.setup();
-    renderApp();
+  it('a new sort starts at the top', async () => {
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     await scrollTo(15 * 52);
-    await user.click(within(grid()).getByRole('button', { name: /Severity/ }));
+    await user.click(sortButton('Severity'));
     await waitFor(() => expect(grid()).toHaveAttribute('data-sort', 'severity:DESC'));
     expect(scroller().scrollTop).toBe(0);
+  });
+
+  it("a filter from outside the table (the summary bar's severity band) starts at the top too", async () => {
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     await scrollTo(15 * 52);
-    // A change made outside the table (the summary bar's severity band) starts at the top too.
-    await user.click(within(screen.getByRole('group', { name: 'Filter by severity band' })).getByRole('button', { name: /^High/ }));
+    await user.click(within(severityBands()).getByRole('button', { name: /^High/ }));
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('sev')).toBeTruthy());
     await waitFor(() => expect(scroller().scrollTop).toBe(0));
   });
@@ -104,8 +140,8 @@ describe('scroll position', () => {
 
 describe('selection and export', () => {
   it('checkboxes select rows; Shift-click selects a range; Space toggles the focused row', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const ids = renderedIds();
     const box = (id: string) => within(row(id)).getByRole('checkbox');
@@ -129,7 +165,7 @@ describe('selection and export', () => {
   });
 
   it('exports the selected findings as the exact API objects (JSON) and all loaded as CSV', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const blobs: Blob[] = [];
     const create = vi.fn((b: Blob) => {
       blobs.push(b);
@@ -137,14 +173,14 @@ describe('selection and export', () => {
     });
     Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    renderApp();
+    renderFindings();
     await waitForRows();
     const ids = renderedIds();
     await user.click(within(row(ids[1])).getByRole('checkbox'));
     await user.click(within(row(ids[5])).getByRole('checkbox'));
 
-    await user.click(screen.getByRole('button', { name: /^Export/ }));
-    const panel = screen.getByText('Export findings').parentElement!;
+    await user.click(within(tableControls()).getByRole('button', { name: /^Export/ }));
+    const panel = within(tableControls()).getByText('Export findings').parentElement!;
     await user.click(within(within(panel).getByText('Selected (2)').parentElement!).getByRole('button', { name: 'JSON' }));
     expect(click).toHaveBeenCalledTimes(1);
     const json = JSON.parse(await blobs[0].text()) as Finding[];
@@ -152,8 +188,8 @@ describe('selection and export', () => {
     const byId = new Map(findings.map((f) => [f.id, f]));
     expect(json).toEqual([byId.get(ids[1]), byId.get(ids[5])]);
 
-    await user.click(screen.getByRole('button', { name: /^Export/ }));
-    const panel2 = screen.getByText('Export findings').parentElement!;
+    await user.click(within(tableControls()).getByRole('button', { name: /^Export/ }));
+    const panel2 = within(tableControls()).getByText('Export findings').parentElement!;
     await user.click(within(within(panel2).getByText(/All loaded/).parentElement!).getByRole('button', { name: 'CSV' }));
     const csv = await blobs[1].text();
     const lines = csv.trimEnd().split('\r\n');
@@ -172,39 +208,39 @@ describe('URL state', () => {
       maxResults: 50,
     });
     const selected = list.findingIds[3];
-    renderApp(`?detector=${DEMO_DETECTOR_ID}&sort=severity&order=ASC&sev=high&archived=all&selected=${encodeURIComponent(selected)}`);
+    renderFindings(`?detector=${DEMO_DETECTOR_ID}&sort=severity&order=ASC&sev=high&archived=all&selected=${encodeURIComponent(selected)}`);
     await waitForRows();
-    expect(within(grid()).getByRole('columnheader', { name: /Severity/ })).toHaveAttribute('aria-sort', 'ascending');
-    expect(screen.getByRole('button', { name: 'Remove filter Severity: High or higher' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Remove filter Status: Current and archived' })).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'All' })).toBeChecked();
+    expect(columnHeader('Severity')).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(activeFilters()).getByRole('button', { name: 'Remove filter Severity: High or higher' })).toBeInTheDocument();
+    expect(within(activeFilters()).getByRole('button', { name: 'Remove filter Status: Current and archived' })).toBeInTheDocument();
+    expect(within(filterBar()).getByRole('radio', { name: 'All' })).toBeChecked();
     await waitFor(() => expect(activeId()).toBe(selected));
   });
 
   it('back and forward restore the previous sort', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     // Count sorts highest first on the first click.
-    await user.click(within(grid()).getByRole('button', { name: /^Count/ }));
-    expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'descending');
+    await user.click(sortButton('Count'));
+    expect(columnHeader('Count')).toHaveAttribute('aria-sort', 'descending');
     await act(async () => {
       const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.back();
       await popped;
     });
-    await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Last seen/ })).toHaveAttribute('aria-sort', 'descending'));
+    await waitFor(() => expect(columnHeader('Last seen')).toHaveAttribute('aria-sort', 'descending'));
     await act(async () => {
       const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
       window.history.forward();
       await popped;
     });
-    await waitFor(() => expect(within(grid()).getByRole('columnheader', { name: /Count/ })).toHaveAttribute('aria-sort', 'descending'));
+    await waitFor(() => expect(columnHeader('Count')).toHaveAttribute('aria-sort', 'descending'));
   });
 
   it('highlights rows whose remote IP is the map selection (mapIp) and can filter on it', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const ipCell = [...grid().querySelectorAll<HTMLElement>('tbody td.cell-remoteIp .mono')][0];
     const ip = ipCell.textContent!;
@@ -215,9 +251,9 @@ describe('URL state', () => {
     });
     await waitFor(() => expect(row(id)).toHaveClass('is-map-match'));
     expect(screen.getByText(/loaded findings? highlighted/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Filter to this IP' }));
+    await user.click(within(activeFilters()).getByRole('button', { name: 'Filter to this IP' }));
     // The any-action form: the IP in whichever action type's field holds it.
-    expect(await screen.findByRole('button', { name: `Remove filter Remote IP: ${ip}` })).toBeInTheDocument();
+    await waitFor(() => expect(within(activeFilters()).getByRole('button', { name: `Remove filter Remote IP: ${ip}` })).toBeInTheDocument());
     expect(new URLSearchParams(window.location.search).getAll('anyIp')).toEqual([ip]);
     await waitFor(() => expect(row(id)).toBeInTheDocument());
   });
@@ -225,33 +261,33 @@ describe('URL state', () => {
 
 describe('preferences', () => {
   it('column visibility and order persist in this browser', async () => {
-    const user = userEvent.setup();
-    const view = renderApp();
+    const user = setupUser();
+    const view = renderFindings();
     await waitForRows();
     expect(headers()).toContain('Region');
-    await user.click(screen.getByRole('button', { name: /^Columns/ }));
-    await user.click(screen.getByRole('checkbox', { name: 'Region' }));
-    await user.click(screen.getByRole('button', { name: 'Move Updated left' }));
+    await user.click(within(tableControls()).getByRole('button', { name: /^Columns/ }));
+    await user.click(within(tableControls()).getByRole('checkbox', { name: 'Region' }));
+    await user.click(within(tableControls()).getByRole('button', { name: 'Move Updated left' }));
     await user.keyboard('{Escape}');
     expect(headers()).not.toContain('Region');
     const order = headers().map((h) => h.replace(/[↕▲▼].*$/, '').trim());
     expect(order.indexOf('Updated')).toBeLessThan(order.indexOf('Last seen'));
     expect(JSON.parse(window.localStorage.getItem(COLUMN_PREFS_KEY)!).hidden).toEqual(['region']);
     view.unmount();
-    renderApp();
+    renderFindings();
     await waitForRows();
     expect(headers()).not.toContain('Region');
   });
 
   it('times are relative with the exact UTC time for hover and screen readers; a setting shows local time', async () => {
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const time = grid().querySelector('tbody td.cell-lastSeen time')!;
     expect(time.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
     expect(time.textContent).toMatch(/ago|now|yesterday|in \d/);
     expect(time.textContent).toContain(time.getAttribute('title')!);
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Times' }), 'Local time');
+    await user.selectOptions(within(tableControls()).getByRole('combobox', { name: 'Times' }), 'Local time');
     const local = grid().querySelector('tbody td.cell-lastSeen time')!;
     expect(local.textContent).not.toMatch(/ago|in \d/);
   });
@@ -259,9 +295,9 @@ describe('preferences', () => {
 
 describe('auto-refresh', () => {
   it('offers "N new findings — show" without moving the scroll position', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     window.localStorage.setItem('fa.autoRefresh', '30');
-    const { client } = renderApp();
+    const { client } = renderFindings();
     await waitForRows();
     const scroller = screen.getByTestId('findings-scroll');
     await act(async () => {
@@ -281,12 +317,12 @@ describe('auto-refresh', () => {
     await act(async () => {
       await client.refetchQueries({ queryKey: [...queryKeys.findingsRoot(detectorScope({ detectorId: DEMO_DETECTOR_ID })), 'poll'] });
     });
-    const offer = await screen.findByRole('button', { name: '1 new finding — show' });
+    const offer = await screen.findByText('1 new finding — show', { selector: 'button' });
     expect(scroller.scrollTop).toBe(300);
     server.resetHandlers();
     await user.click(offer);
     expect(scroller.scrollTop).toBe(0);
-    await waitFor(() => expect(screen.queryByRole('button', { name: /new finding/ })).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/new finding/, { selector: 'button' })).toBeNull());
   });
 });
 

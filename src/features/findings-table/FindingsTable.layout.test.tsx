@@ -5,7 +5,6 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listFindings } from '../../api/client';
 import { findingsQuery } from '../../api/queries';
@@ -18,12 +17,27 @@ import { COLUMN_PREFS_KEY } from './column-prefs';
 import { CARD_LIST_QUERY } from './FindingsTable';
 import { ExportMenu } from './TableToolbar';
 import { flattenPages } from '../../view/findings-view';
-import { defaultCriteria, expectedIds, expectedTotal, grid, renderApp, renderedIds, screen, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
+import {
+  columnHeader,
+  defaultCriteria,
+  expectedIds,
+  expectedTotal,
+  grid,
+  headerLabels as headerNames,
+  renderFindings,
+  renderedIds,
+  screen,
+  setupUser,
+  stubGridViewport,
+  tableControls,
+  waitFor,
+  waitForRows,
+  within,
+  withinHeader,
+} from './test-utils';
 
-vi.setConfig({ testTimeout: 30_000 });
 beforeAll(() => stubGridViewport());
 
-const headerNames = () => within(grid()).getAllByRole('columnheader').map((h) => (h.textContent ?? '').replace(/[↕▲▼].*$/, '').trim());
 const activeId = () => grid().querySelector<HTMLElement>('tbody tr[aria-current="true"]')?.dataset.findingId;
 
 /** Every id ListFindings gives for the default view, page by page. */
@@ -61,41 +75,41 @@ function captureDownloads() {
 
 describe('columns', () => {
   it('a column resizes from the keyboard, and its width is kept in this browser', async () => {
-    const user = userEvent.setup();
-    const view = renderApp();
+    const user = setupUser();
+    const view = renderFindings();
     await waitForRows();
-    const handle = screen.getByRole('separator', { name: 'Resize Finding type column' });
+    const handle = withinHeader().getByRole('separator', { name: 'Resize Finding type column' });
     const before = Number(handle.getAttribute('aria-valuenow'));
     handle.focus();
     await user.keyboard('{ArrowRight}{ArrowRight}{Shift>}{ArrowRight}{/Shift}');
     const after = before + 16 + 16 + 64;
-    expect(screen.getByRole('separator', { name: 'Resize Finding type column' })).toHaveAttribute('aria-valuenow', String(after));
+    expect(withinHeader().getByRole('separator', { name: 'Resize Finding type column' })).toHaveAttribute('aria-valuenow', String(after));
     expect(JSON.parse(window.localStorage.getItem(COLUMN_PREFS_KEY)!).widths).toEqual({ type: after });
     const col = grid().querySelectorAll('colgroup col')[headerNames().indexOf('Finding type')] as HTMLElement;
     expect(col.style.width).toBe(`${after}px`);
     view.unmount();
-    renderApp();
+    renderFindings();
     await waitForRows();
-    expect(screen.getByRole('separator', { name: 'Resize Finding type column' })).toHaveAttribute('aria-valuenow', String(after));
+    expect(withinHeader().getByRole('separator', { name: 'Resize Finding type column' })).toHaveAttribute('aria-valuenow', String(after));
     // Home gives the default width back.
-    screen.getByRole('separator', { name: 'Resize Finding type column' }).focus();
+    withinHeader().getByRole('separator', { name: 'Resize Finding type column' }).focus();
     await user.keyboard('{Home}');
-    expect(screen.getByRole('separator', { name: 'Resize Finding type column' })).toHaveAttribute('aria-valuenow', String(before));
+    expect(withinHeader().getByRole('separator', { name: 'Resize Finding type column' })).toHaveAttribute('aria-valuenow', String(before));
   });
 
   it('with the map open, the compact set shows, and the sort column stays on screen', async () => {
-    renderApp(`?detector=${DEMO_DETECTOR_ID}&map=1`);
+    renderFindings(`?detector=${DEMO_DETECTOR_ID}&map=1`);
     await waitForRows();
     expect(headerNames().slice(1)).toEqual(['Severity', 'Title', 'Resource', 'Remote IP', 'Last seen']);
-    expect(within(grid()).getByRole('columnheader', { name: /Last seen/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(columnHeader('Last seen')).toHaveAttribute('aria-sort', 'descending');
   });
 
   it('sorting by API name shows an API name column with each row’s API', async () => {
     const attr = 'service.action.awsApiCallAction.api';
-    renderApp(`?detector=${DEMO_DETECTOR_ID}&map=1&sort=${attr}&order=ASC`);
+    renderFindings(`?detector=${DEMO_DETECTOR_ID}&map=1&sort=${attr}&order=ASC`);
     await waitForRows();
     expect(headerNames()).toContain('API name');
-    expect(within(grid()).getByRole('columnheader', { name: /^API name/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(columnHeader('API name')).toHaveAttribute('aria-sort', 'ascending');
     const first = (await expectedIds(attr, 'ASC'))[0];
     await waitFor(() => expect(renderedIds()[0]).toBe(first));
     expect(grid().querySelector(`tr[data-finding-id="${first}"] td.cell-apiName`)!.textContent).not.toBe('');
@@ -114,8 +128,8 @@ describe('narrow screens', () => {
       addEventListener: () => {},
       removeEventListener: () => {},
     })) as unknown as typeof window.matchMedia;
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     expect(grid()).toHaveClass('findings-cards');
     expect(headerNames()[1]).toMatch(/^Finding/);
@@ -140,17 +154,17 @@ describe('narrow screens', () => {
 describe('export all matching', () => {
   it('exports every finding matching the view (not only the 50 loaded), as many as "Showing N of M" says', async () => {
     const downloads = captureDownloads();
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     const total = await expectedTotal();
     expect(total).toBeGreaterThan(50);
     await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent(`Showing 50 of ${total.toLocaleString('en')}`));
-    await user.click(screen.getByRole('button', { name: /^Export/ }));
+    await user.click(within(tableControls()).getByRole('button', { name: /^Export/ }));
     const row = screen.getByTestId('export-all-row');
     expect(row).toHaveTextContent(`All matching (${total.toLocaleString('en')})`);
     await user.click(within(row).getByRole('button', { name: 'JSON' }));
-    await waitFor(() => expect(downloads.blobs).toHaveLength(1), { timeout: 20_000 });
+    await waitFor(() => expect(downloads.blobs).toHaveLength(1));
     const json = JSON.parse(await downloads.blobs[0].text()) as Finding[];
     expect(json).toHaveLength(total);
     expect(json.map((f) => f.id)).toEqual(await allMatchingIds());
@@ -158,7 +172,7 @@ describe('export all matching', () => {
     expect(await screen.findByText(`Exported ${total.toLocaleString('en')} matching findings`)).toBeInTheDocument();
 
     // CSV of the same: one line per finding after the header.
-    await user.click(screen.getByRole('button', { name: /^Export/ }));
+    await user.click(within(tableControls()).getByRole('button', { name: /^Export/ }));
     await user.click(within(screen.getByTestId('export-all-row')).getByRole('button', { name: 'CSV' }));
     await waitFor(() => expect(downloads.blobs).toHaveLength(2));
     expect((await downloads.blobs[1].text()).trimEnd().split('\r\n')).toHaveLength(total + 1);
@@ -167,16 +181,16 @@ describe('export all matching', () => {
 
   it('can be cancelled while it loads, and then writes no file', async () => {
     const downloads = captureDownloads();
-    const user = userEvent.setup();
-    renderApp();
+    const user = setupUser();
+    renderFindings();
     await waitForRows();
     // The pages after the first never answer: the run is still going when Cancel is pressed.
     server.use(http.post(apiPath.getFindings, () => delay('infinite')));
-    await user.click(screen.getByRole('button', { name: /^Export/ }));
+    await user.click(within(tableControls()).getByRole('button', { name: /^Export/ }));
     await user.click(within(screen.getByTestId('export-all-row')).getByRole('button', { name: 'CSV' }));
     expect(await screen.findByText(/Exporting CSV: 50 of/)).toBeInTheDocument();
     await act(async () => {
-      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      await user.click(within(tableControls()).getByRole('button', { name: 'Cancel' }));
     });
     expect(await screen.findByText('Export cancelled: no file written')).toBeInTheDocument();
     expect(downloads.blobs).toHaveLength(0);
@@ -187,7 +201,7 @@ describe('export all matching', () => {
 describe('export all matching, capped', () => {
   it('says so in the menu, the status and the file name when the view holds more than the cap: never a silently incomplete file', async () => {
     const downloads = captureDownloads();
-    const user = userEvent.setup();
+    const user = setupUser();
     const scope = detectorScope({ detectorId: DEMO_DETECTOR_ID });
     const criteria = defaultCriteria();
     const client = createQueryClient();

@@ -1,11 +1,9 @@
 /** Attack sequences in the table: marked, summarised, and a quick filter that shows only them. */
-import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import { DEMO_DETECTOR_ID } from '../../test/msw';
-import { expectedIds, grid, recordRequests, renderApp, renderedIds, screen, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
+import { activeFilters, expectedIds, filterBar, grid, recordRequests, renderFindings, renderedIds, setupUser, stubGridViewport, waitFor, waitForRows, within } from './test-utils';
 
-vi.setConfig({ testTimeout: 20_000 });
 beforeAll(() => stubGridViewport());
 
 type ListBody = { findingCriteria: { criterion: Record<string, Record<string, unknown>> } };
@@ -14,13 +12,13 @@ const cells = (column: string) => [...grid().querySelectorAll<HTMLElement>(`tbod
 
 describe('attack sequences in the findings table', () => {
   it('"Attack sequences only" shows just the sequences, marked and with a resource summary, and lives in the URL', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const expected = await expectedIds('service.eventLastSeen', 'DESC', criteriaFromFilters({ ...DEFAULT_FILTERS, sequencesOnly: true }, Date.now()));
     expect(expected.length).toBeGreaterThan(0);
-    renderApp();
+    renderFindings();
     await waitForRows();
     const rec = recordRequests();
-    await user.click(screen.getByRole('checkbox', { name: 'Attack sequences only' }));
+    await user.click(within(filterBar()).getByRole('checkbox', { name: 'Attack sequences only' }));
     expect(new URLSearchParams(window.location.search).get('sequences')).toBe('1');
     await waitFor(() => expect(lastListCriterion(rec)?.type).toEqual({ matches: ['AttackSequence:*'] }));
     await waitFor(() => expect(renderedIds()).toEqual(expected.slice(0, renderedIds().length)));
@@ -29,19 +27,19 @@ describe('attack sequences in the findings table', () => {
     for (const title of cells('title')) expect(title.startsWith('Attack sequence')).toBe(true);
     // The resource column says what the sequence touches, not the generic resource type.
     for (const resource of cells('resource')) expect(resource).not.toBe('AttackSequence');
-    expect(within(screen.getByRole('region', { name: 'Active filters' })).getByRole('button', { name: 'Remove filter Attack sequences only' })).toBeInTheDocument();
+    expect(within(activeFilters()).getByRole('button', { name: 'Remove filter Attack sequences only' })).toBeInTheDocument();
     rec.stop();
   });
 
   it('joins a finding type filter in one condition, and its chip removes it', async () => {
-    const user = userEvent.setup();
-    renderApp(`?detector=${DEMO_DETECTOR_ID}&sequences=1&type=AttackSequence:S3/CompromisedData`);
+    const user = setupUser();
+    renderFindings(`?detector=${DEMO_DETECTOR_ID}&sequences=1&type=AttackSequence:S3/CompromisedData`);
     const rec = recordRequests();
     await waitForRows().catch(() => undefined);
-    expect(screen.getByRole('checkbox', { name: 'Attack sequences only' })).toBeChecked();
-    await user.click(screen.getByRole('button', { name: 'Remove filter Attack sequences only' }));
+    expect(within(filterBar()).getByRole('checkbox', { name: 'Attack sequences only' })).toBeChecked();
+    await user.click(within(activeFilters()).getByRole('button', { name: 'Remove filter Attack sequences only' }));
     expect(new URLSearchParams(window.location.search).get('sequences')).toBeNull();
-    expect(screen.getByRole('checkbox', { name: 'Attack sequences only' })).not.toBeChecked();
+    expect(within(filterBar()).getByRole('checkbox', { name: 'Attack sequences only' })).not.toBeChecked();
     await waitFor(() => expect(lastListCriterion(rec)?.type).toEqual({ eq: ['AttackSequence:S3/CompromisedData'] }));
     rec.stop();
   });

@@ -1,14 +1,23 @@
-/** Test helpers: the whole app at a URL, answered by the emulator through MSW. */
+/**
+ * Test helpers: the findings screen (or, for tests about the app, the whole app) at a URL, answered
+ * by the emulator through MSW, and cheap ways to find its parts (role queries over the whole table
+ * are slow in jsdom: the parts are found once by selector and queried within).
+ */
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import { listFindings, getFindingsStatistics } from '../../api/client';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import type { FindingCriteria, SortOrder } from '../../guardduty';
 import { DEMO_DETECTOR_ID, server } from '../../test/msw';
-import { renderAppAt } from '../../test/render-app';
+import { renderAppAt, renderFindingsAt } from '../../test/render-app';
+export { preloadFindingPage } from '../../test/render-app';
 
-/** jsdom has no layout: give the grid's scroll container a viewport so the virtualizer renders rows. */
-export function stubGridViewport(height = 720) {
+/**
+ * jsdom has no layout: give the grid's scroll container a viewport so the virtualizer renders rows.
+ * 360 px (seven rows, plus the overscan): every render of the table costs in proportion to its rows
+ * (720 px made the table tests about a third slower), and what the tests check needs no more.
+ */
+export function stubGridViewport(height = 360) {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
     get(this: HTMLElement) {
@@ -31,17 +40,51 @@ export function stubGridViewport(height = 720) {
   });
 }
 
+/** The whole app: for tests about what only the app does (moving between screens, Back to the list). */
 export function renderApp(search = `?detector=${DEMO_DETECTOR_ID}`, path = '/') {
   return renderAppAt(`${path}${search}`);
 }
 
-export const grid = () => screen.getByRole('table', { name: 'Findings' });
+/** The findings screen alone (summary strip, filter bar, table), with its query cache. */
+export function renderFindings(search = `?detector=${DEMO_DETECTOR_ID}`) {
+  return renderFindingsAt(`/${search}`);
+}
+
+function one(selector: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(selector);
+  if (!el) throw new Error(`Nothing on screen matches ${selector}`);
+  return el;
+}
+
+/** The findings table (that its accessible name is "Findings" is checked by FindingsTable.test's skeleton case). */
+export const grid = () => one('table[aria-label="Findings"]');
+const thead = () => one('table[aria-label="Findings"] > thead');
+/**
+ * A column header, by its label (the header's own text). Cheaper than getByRole('columnheader',
+ * { name }), which computes every header's name through getComputedStyle; the names themselves
+ * are checked once, in FindingsTable.test ("names the attribute a header sorts by…").
+ */
+export const columnHeader = (label: string | RegExp) => within(thead()).getByText(label).closest('th')!;
+/** A header's sort button, by its label (see columnHeader). */
+export const sortButton = (label: string | RegExp) => within(thead()).getByText(label).closest('button')!;
+/** The column headers' labels, in order. */
+export const headerLabels = () => [...thead().querySelectorAll('th')].map((th) => (th.textContent ?? '').replace(/[↕▲▼].*$/, '').trim());
+/** Role queries within the header row (small), for the tests that check accessible names. */
+export const withinHeader = () => within(thead());
+/** The filter bar (role search, "Filter findings"). */
+export const filterBar = () => one('[role="search"][aria-label="Filter findings"]');
+/** The active-filter chips' region. */
+export const activeFilters = () => one('[role="region"][aria-label="Active filters"]');
+/** The summary strip's severity bands. */
+export const severityBands = () => one('[role="group"][aria-label="Filter by severity band"]');
+/** The controls above the table: the filter bar, sort menu, refresh, columns, export. */
+export const tableControls = () => one('#table-controls');
 
 /** Ids of the rendered rows, in DOM order. */
 export const renderedIds = () => [...grid().querySelectorAll<HTMLElement>('tbody tr[data-finding-id]')].map((r) => r.dataset.findingId!);
 
 export async function waitForRows() {
-  await waitFor(() => expect(grid().getAttribute('data-state')).toBe('ready'), { timeout: 5000 });
+  await waitFor(() => expect(grid().getAttribute('data-state')).toBe('ready'));
   await waitFor(() => expect(renderedIds().length).toBeGreaterThan(0));
 }
 
@@ -86,3 +129,4 @@ export function recordRequests() {
 }
 
 export { screen, within, waitFor };
+export { setupUser } from '../../test/user';

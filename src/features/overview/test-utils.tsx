@@ -11,13 +11,21 @@ export function renderOverview(search = `?detector=${DEMO_DETECTOR_ID}`) {
   return renderAppAt(`/overview${search}`);
 }
 
-export const panel = (name: string) => screen.getByRole('region', { name });
+/**
+ * The overview panel named `name`: the section its h2 labels. By selector: settled() polls it, and a
+ * role query for a region by name over the whole page costs a lot in jsdom per poll.
+ */
+export function panel(name: string): HTMLElement {
+  const hit = [...document.querySelectorAll<HTMLElement>('section[aria-labelledby]')].find((s) => document.getElementById(s.getAttribute('aria-labelledby')!)?.textContent === name);
+  if (!hit) throw new Error(`No overview panel named "${name}"`);
+  return hit;
+}
 
 export const PANELS = ['Findings per day', 'Severity', 'Triage aging', 'Top finding types', 'Top resources', 'Top accounts'] as const;
 
 /** Waits until a panel has left its loading state, and returns it. */
-export async function settled(name: string, timeout = 5000) {
-  await waitFor(() => expect(panel(name)).not.toHaveAttribute('data-state', 'loading'), { timeout });
+export async function settled(name: string) {
+  await waitFor(() => expect(panel(name)).not.toHaveAttribute('data-state', 'loading'));
   return panel(name);
 }
 
