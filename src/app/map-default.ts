@@ -5,6 +5,7 @@
  * link's own `map=1` / `map=0` always wins, and the default applies once per page load, so it
  * never reopens a map the analyst just closed.
  */
+import { mediaMatches } from '../lib/media-query';
 import { useLayoutEffect } from 'react';
 import { navigate } from '../view/router';
 import { parseViewState, viewHref } from '../view/url-state';
@@ -23,7 +24,7 @@ function readChoice(): MapChoice | undefined {
   }
 }
 
-const isWide = () => typeof window.matchMedia === 'function' && window.matchMedia(WIDE_SCREEN_QUERY).matches;
+const isWide = () => mediaMatches(WIDE_SCREEN_QUERY);
 
 /** Whether the findings view opens with the map, for a URL without `map`. Pure, for tests. */
 export function defaultMapOpen(wide: boolean, remembered: MapChoice | undefined): boolean {

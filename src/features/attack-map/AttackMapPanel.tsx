@@ -7,7 +7,7 @@ import 'leaflet/dist/leaflet.css';
 import './attack-map.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import * as L from 'leaflet';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { findingQuery, healthQuery } from '../../api/queries';
 import type { Scope } from '../../api/scope';
@@ -24,6 +24,7 @@ import { IpPopup } from './IpPopup';
 import { MapAllControl } from './MapAllControl';
 import { Attribution, ClusterLayer, FitControl, Legend, MapA11y, MapPortal, PanTo, ViewSync } from './MapLayers';
 import { IpList, IpsInView, UnknownLocations } from './SideList';
+import { useMediaQuery } from '../../lib/media-query';
 
 /** City-level geolocation: deeper zooms show nothing new. Clusters exist up to this zoom. */
 export const MAX_ZOOM = 12;
@@ -35,17 +36,6 @@ const NARROW = '(max-width: 760px)';
 
 const nf = new Intl.NumberFormat('en');
 
-function useMediaQuery(query: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      const mql = window.matchMedia(query);
-      mql.addEventListener('change', onChange);
-      return () => mql.removeEventListener('change', onChange);
-    },
-    () => window.matchMedia(query).matches,
-    () => false,
-  );
-}
 
 /** The attribution of configured tiles as plain text (it may be written as HTML, e.g. "&copy; <a>…</a>"). */
 function plainText(html: string): string {

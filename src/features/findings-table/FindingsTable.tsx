@@ -3,7 +3,7 @@
  * pages of 50 loaded as the analyst scrolls, virtualized rows, URL state, keyboard, export.
  */
 import type { ColumnSizingState, OnChangeFn, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
-import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Scope } from '../../api/scope';
 import type { SortState } from '../../guardduty';
 import { hasActiveFilters, type Filters } from '../../view/filters';
@@ -26,6 +26,7 @@ import { useFindingsList, useRefreshView, useViewStatistics } from '../../view/f
 import { useGridScroll } from './useGridScroll';
 import { useNewFindings } from './useNewFindings';
 import './table.css';
+import { useMediaQuery } from '../../lib/media-query';
 
 const NO_ROWS: RowSelectionState = {};
 /** The grid's virtualizer re-renders the table as rows scroll in: the filter bar only when its own props change. */
@@ -34,18 +35,6 @@ const MemoFilterBar = memo(FilterBar);
 /** Screens this narrow get the card list instead of columns. */
 export const CARD_LIST_QUERY = '(max-width: 600px)';
 
-function useMediaQuery(query: string): boolean {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (typeof window.matchMedia !== 'function') return () => {};
-      const mql = window.matchMedia(query);
-      mql.addEventListener('change', onChange);
-      return () => mql.removeEventListener('change', onChange);
-    },
-    [query],
-  );
-  return useSyncExternalStore(subscribe, () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches, () => false);
-}
 const nf = new Intl.NumberFormat('en');
 
 /** Active filters as removable chips (the filter bar and the empty state show the same list). */
