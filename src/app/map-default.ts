@@ -5,8 +5,8 @@
  * link's own `map=1` / `map=0` always wins, and the default applies once per page load, so it
  * never reopens a map the analyst just closed.
  */
-import { mediaMatches } from '../lib/media-query';
 import { useLayoutEffect } from 'react';
+import { mediaMatches } from '../lib/media-query';
 import { navigate } from '../view/router';
 import { parseViewState, viewHref } from '../view/url-state';
 

@@ -8,17 +8,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getAllRegionsStatistics, listAllRegionsFindings, listFindings, listRegions, type RegionInfo } from '../api/client';
 import { defaultCriteria, grid, recordRequests, renderApp, renderedIds, stubGridViewport, waitForRows } from '../features/findings-table/test-utils';
+import { one } from '../test/dom';
 import { DEMO_DETECTOR_ID, demoFindings, http, HttpResponse, server } from '../test/msw';
+import { preloadFindingPage } from '../test/render-app';
 import { setupUser } from '../test/user';
 
 const LAST_SEEN = { attributeName: 'service.eventLastSeen', orderBy: 'DESC' } as const;
 const regionControl = () => screen.getByRole('combobox', { name: 'Region' });
 /** The "Regions" region of chips. By selector: it is polled in waitFor, and a role query by name over the table is slow in jsdom. */
-const chipsRegion = () => {
-  const el = document.querySelector<HTMLElement>('section[aria-label="Regions"]');
-  if (!el) throw new Error('No "Regions" region on screen');
-  return el;
-};
+const chipsRegion = () => one('section[aria-label="Regions"]');
 const chipOf = (region: string) => chipsRegion().querySelector<HTMLElement>(`li[data-region="${region}"]`);
 const sum = (counts: Record<string, number> | undefined) => Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
 
@@ -32,9 +30,7 @@ function renderedRegions(): string[] {
 
 beforeEach(() => stubGridViewport());
 // The finding page is a lazy chunk of its own: loaded once here, so a test times the app, not the import.
-beforeAll(async () => {
-  await import('../features/finding-detail/FindingDetailScreen');
-});
+beforeAll(preloadFindingPage);
 
 describe('all regions', () => {
   it('a bare URL opens All regions: the merged page in order, a Region cell per row, totals across regions', async () => {

@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { grid, recordRequests, renderApp, renderedIds, stubGridViewport, waitForRows } from '../features/findings-table/test-utils';
 import { DEMO_DETECTOR_ID } from '../test/msw';
+import { preloadFindingPage } from '../test/render-app';
 
 beforeAll(async () => {
   stubGridViewport();
@@ -16,7 +17,7 @@ beforeAll(async () => {
   await Promise.all([
     import('../features/attack-map/AttackMapPanel'),
     import('../lib/world').then((w) => w.loadWorld()),
-    import('../features/finding-detail/FindingDetailScreen'),
+    preloadFindingPage(),
   ]);
   // A wide screen (jsdom has no media queries): the table's columns and the map's side list.
   vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} }));

@@ -4,30 +4,28 @@
  * screens). `renderFindingsAt`: the findings screen alone with what App gives it (the query
  * cache; the URL is the router), for tests of the table, the filter bar and the summary strip.
  */
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { createQueryClient } from '../api/query-client';
 import { App } from '../app/App';
 import { FindingsScreen } from '../app/FindingsScreen';
 
-export function renderAppAt(url: string) {
+/** Puts the URL in place (the app's router reads it), then renders what `ui` builds on a fresh query cache. */
+function renderAt(url: string, ui: (client: QueryClient) => ReactElement) {
   window.history.replaceState(null, '', url);
   const client = createQueryClient();
-  return { ...render(<App queryClient={client} />), client };
+  return { ...render(ui(client)), client };
 }
 
-export function renderFindingsAt(url: string) {
-  window.history.replaceState(null, '', url);
-  const client = createQueryClient();
-  return {
-    ...render(
-      <QueryClientProvider client={client}>
-        <FindingsScreen />
-      </QueryClientProvider>,
-    ),
-    client,
-  };
-}
+export const renderAppAt = (url: string) => renderAt(url, (client) => <App queryClient={client} />);
+
+export const renderFindingsAt = (url: string) =>
+  renderAt(url, (client) => (
+    <QueryClientProvider client={client}>
+      <FindingsScreen />
+    </QueryClientProvider>
+  ));
 
 /** Loads the app's lazy finding page chunk, for a beforeAll: so a test moving to it times the app, not the import. */
 export async function preloadFindingPage() {

@@ -10,6 +10,7 @@ import * as L from 'leaflet';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { findingQuery, healthQuery } from '../../api/queries';
+import { useMediaQuery } from '../../lib/media-query';
 import type { Scope } from '../../api/scope';
 import { findingPath } from '../../view/paths';
 import { findingLocation, useViewState, type MapView } from '../../view/url-state';
@@ -24,7 +25,6 @@ import { IpPopup } from './IpPopup';
 import { MapAllControl } from './MapAllControl';
 import { Attribution, ClusterLayer, FitControl, Legend, MapA11y, MapPortal, PanTo, ViewSync } from './MapLayers';
 import { IpList, IpsInView, UnknownLocations } from './SideList';
-import { useMediaQuery } from '../../lib/media-query';
 
 /** City-level geolocation: deeper zooms show nothing new. Clusters exist up to this zoom. */
 export const MAX_ZOOM = 12;
@@ -35,7 +35,6 @@ const WORLD: L.LatLngBoundsExpression = [
 const NARROW = '(max-width: 760px)';
 
 const nf = new Intl.NumberFormat('en');
-
 
 /** The attribution of configured tiles as plain text (it may be written as HTML, e.g. "&copy; <a>…</a>"). */
 function plainText(html: string): string {

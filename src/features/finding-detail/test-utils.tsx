@@ -8,6 +8,7 @@ import { findingPath } from '../../view/paths';
 import { matchPath, useLocation } from '../../view/router';
 import { apiPath, DEMO_DETECTOR_ID, http, HttpResponse, server } from '../../test/msw';
 import FindingDetailScreen from './FindingDetailScreen';
+import { one } from '../../test/dom';
 
 /** The detail screen routed as App routes it, so previous/next change the finding; other paths stand for the table. */
 function Routed() {
@@ -38,12 +39,6 @@ export async function findingHeading(): Promise<HTMLElement> {
     if (!h1) throw new Error('The finding page has no h1 yet');
     return h1;
   });
-}
-
-function one(selector: string): HTMLElement {
-  const el = document.querySelector<HTMLElement>(selector);
-  if (!el) throw new Error(`Nothing on screen matches ${selector}`);
-  return el;
 }
 
 /** The Details tab panel once the finding has loaded. */

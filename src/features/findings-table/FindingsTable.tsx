@@ -5,6 +5,7 @@
 import type { ColumnSizingState, OnChangeFn, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Scope } from '../../api/scope';
+import { useMediaQuery } from '../../lib/media-query';
 import type { SortState } from '../../guardduty';
 import { hasActiveFilters, type Filters } from '../../view/filters';
 import { RegionChips, regionChips, useRegionList } from '../../components/RegionStatus';
@@ -26,7 +27,6 @@ import { useFindingsList, useRefreshView, useViewStatistics } from '../../view/f
 import { useGridScroll } from './useGridScroll';
 import { useNewFindings } from './useNewFindings';
 import './table.css';
-import { useMediaQuery } from '../../lib/media-query';
 
 const NO_ROWS: RowSelectionState = {};
 /** The grid's virtualizer re-renders the table as rows scroll in: the filter bar only when its own props change. */

@@ -9,6 +9,7 @@ import { listFindings, getFindingsStatistics } from '../../api/client';
 import { criteriaFromFilters, DEFAULT_FILTERS } from '../../view/filters';
 import type { FindingCriteria, SortOrder } from '../../guardduty';
 import { DEMO_DETECTOR_ID, server } from '../../test/msw';
+import { one } from '../../test/dom';
 import { renderAppAt, renderFindingsAt } from '../../test/render-app';
 export { preloadFindingPage } from '../../test/render-app';
 
@@ -48,12 +49,6 @@ export function renderApp(search = `?detector=${DEMO_DETECTOR_ID}`, path = '/') 
 /** The findings screen alone (summary strip, filter bar, table), with its query cache. */
 export function renderFindings(search = `?detector=${DEMO_DETECTOR_ID}`) {
   return renderFindingsAt(`/${search}`);
-}
-
-function one(selector: string): HTMLElement {
-  const el = document.querySelector<HTMLElement>(selector);
-  if (!el) throw new Error(`Nothing on screen matches ${selector}`);
-  return el;
 }
 
 /** The findings table (that its accessible name is "Findings" is checked by FindingsTable.test's skeleton case). */
