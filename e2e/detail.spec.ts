@@ -16,6 +16,15 @@ const rows = (page: Page) => page.locator('tr[data-finding-id]');
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
+/** Moves the app to `url` without reloading it, as Back / Forward do (the same screen shows the next finding). */
+async function moveInApp(page: Page, url: string) {
+  await page.evaluate((to) => {
+    if (location.pathname + location.search === to) return;
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+}
+
 async function openTable(page: Page) {
   await page.goto(TABLE);
   await expect(rows(page).first()).toBeVisible();
@@ -125,11 +134,7 @@ test('attacker-controlled text renders as literal text and no script runs, in th
   await page.goto(detail(findings[0].id));
   for (const f of findings) {
     // Each next finding as Back / Forward reach it: the same screen, without reloading the app.
-    await page.evaluate((url) => {
-      if (location.pathname + location.search === url) return;
-      history.pushState(null, '', url);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, detail(f.id));
+    await moveInApp(page, detail(f.id));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(f.title ?? f.type ?? f.id);
     const main = page.locator('main');
     const text = (await main.textContent()) ?? '';
@@ -194,11 +199,7 @@ test('stepping to a finding elsewhere moves the small map\'s point', async ({ pa
   await page.goto(detail(a.id));
   await expect(page.locator('.point-map-caption')).toContainText(caption(a.at));
   const before = await dot.getAttribute('d');
-  // In the app, as j / k or Back reach it: the same screen shows the next finding.
-  await page.evaluate((url) => {
-    history.pushState(null, '', url);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, detail(b.id));
+  await moveInApp(page, detail(b.id));
   await expect(page.locator('.point-map-caption')).toContainText(caption(b.at));
   await expect(dot).toHaveCount(1);
   expect(await dot.getAttribute('d')).not.toBe(before);
